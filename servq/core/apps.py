@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "servq.core"
+    verbose_name = "基本資料"
+
+    def ready(self):
+        from . import auth_audit  # noqa: F401  (records logins and failed logins)

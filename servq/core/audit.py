@@ -1,0 +1,47 @@
+"""The audit trail. Every read of personal data and every sensitive change calls audit_record."""
+
+from django.conf import settings
+from django.db import models
+
+from .models import Agency, AuditEvent
+
+
+def client_ip(request) -> str | None:
+    """The client's address; X-Forwarded-For is believed only for the configured proxy hops."""
+    if request is None:
+        return None
+    hops = settings.SERVQ_TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if hops and forwarded:
+        chain = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if len(chain) >= hops:
+            return chain[-hops]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    action: str,
+    actor=None,
+    request=None,
+    agency: Agency | None = None,
+    target: models.Model | None = None,
+    reason: str = "",
+    detail: dict | None = None,
+) -> AuditEvent:
+    if actor is None and request is not None and request.user.is_authenticated:
+        actor = request.user
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_name=actor.get_username() if actor else "",
+        action=action,
+        agency=agency,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        ip_address=client_ip(request),
+        user_agent=(request.META.get("HTTP_USER_AGENT", "")[:300] if request else ""),
+        reason=reason,
+        detail=detail or {},
+    )

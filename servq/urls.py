@@ -1,0 +1,18 @@
+"""Staff pages under /staff/, the JSON API under /api/, the public site under a language prefix."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("staff/", include("servq.core.urls")),
+    path("staff/", include("servq.surveys.urls")),
+    path("staff/", include("servq.petitions.urls")),
+    path("staff/", include("servq.ledgers.urls")),
+    path("staff/", include("servq.reports.urls")),
+    path("api/", include("servq.api.urls")),
+]
+urlpatterns += i18n_patterns(path("", include("servq.portal.urls")), prefix_default_language=True)
