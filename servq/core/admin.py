@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from .models import Agency, AuditEvent, CalendarDay, ImportBatch, Membership, Unit
+from .models import Agency, AuditEvent, CalendarDay, ImportBatch, Membership, StaffMember, Unit
 
 admin.site.site_header = "servq 為民服務品質管理系統"
 admin.site.site_title = "servq 管理"
@@ -84,3 +84,11 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StaffMember)
+class StaffMemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "agency", "unit", "is_enforcement_officer", "is_active"]
+    list_filter = ["agency", "is_enforcement_officer", "is_active"]
+    search_fields = ["name", "title"]
+    raw_id_fields = ["user"]

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from .calendar_import import calendar_import
-from .models import Agency, Membership, Unit
+from .models import Agency, Membership, StaffMember, Unit
 from .roles import Role
 from .tabular import open_table
 
@@ -128,6 +128,42 @@ def ensure_sections(agency: Agency) -> None:
         )
 
 
+# A fictional roster: each section has an enforcement officer (行政執行官), a clerk (書記官)
+# and an enforcement agent (執行員); the offices have their heads and a clerk.
+SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周徐蘇葉莊呂江何蕭羅高"
+GIVEN = ["志明", "淑芬", "俊傑", "美玲", "建宏", "雅婷", "家豪", "怡君", "宗翰", "佩珊",
+         "冠宇", "欣怡", "承恩", "詩涵", "彥廷", "宜蓁"]
+SECTION_TITLES = [("行政執行官", True), ("書記官", True), ("執行員", True)]
+OFFICE_TITLES = {"secretariat": ["秘書室主任", "科員"], "personnel": ["人事室主任"],
+                 "ethics": ["政風室主任", "科員"], "accounting": ["會計室主任"],
+                 "statistics": ["統計室主任", "科員"], "frontdesk": ["志工隊長"]}
+
+
+def ensure_roster(agency: Agency) -> int:
+    """Idempotent: the roster is created once per agency."""
+    if StaffMember.objects.filter(agency=agency).exists():
+        return StaffMember.objects.filter(agency=agency).count()
+    people, n = [], 0
+    units = {u.code: u for u in Unit.objects.filter(agency=agency)}
+
+    def name() -> str:
+        nonlocal n
+        n += 1
+        return SURNAMES[(n * 7) % len(SURNAMES)] + GIVEN[(n * 5) % len(GIVEN)]
+
+    for code, titles in OFFICE_TITLES.items():
+        for title in titles:
+            people.append(StaffMember(agency=agency, unit=units[code], name=name(), title=title,
+                                      sort_order=len(people)))
+    for unit in sorted((u for u in units.values() if u.kind == Unit.Kind.SECTION),
+                       key=lambda u: u.sort_order):
+        for title, officer in SECTION_TITLES:
+            people.append(StaffMember(agency=agency, unit=unit, name=name(), title=title,
+                                      is_enforcement_officer=officer, sort_order=len(people)))
+    StaffMember.objects.bulk_create(people)
+    return len(people)
+
+
 @transaction.atomic
 def ensure_demo_users(password: str = DEMO_PASSWORD) -> list[DemoUser]:
     User = get_user_model()
@@ -156,6 +192,7 @@ CALENDAR_2015 = Path(__file__).parent / "data" / "office-calendar-2015.csv"
 def load(*, stdout) -> None:
     agencies = ensure_agencies()
     ensure_demo_users()
+    roster = ensure_roster(agencies["sly"])
     calendar_import(table=open_table(CALENDAR_2015))
     stdout.write(f"core: {len(agencies)} agencies, {len(DEMO_USERS)} demo users, "
-                 "2015 office calendar")
+                 f"Shilin roster of {roster}, 2015 office calendar")

@@ -228,3 +228,30 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.file_name} ({self.rows})"
+
+
+class StaffMember(models.Model):
+    """A person on an agency's staff roster (人員名冊), with or without a servq login.
+
+    Enforcement officers reviewed for attitude, staff on lunch duty, people tested for
+    telephone courtesy: they are staff members; only some of them use servq.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="staff")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="staff")
+    name = models.CharField("姓名", max_length=30)
+    title = models.CharField("職稱", max_length=30)
+    is_enforcement_officer = models.BooleanField("執行人員", default=False)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="staff_member")
+    is_active = models.BooleanField("在職", default=True)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "人員"
+        verbose_name_plural = "人員名冊"
+        ordering = ["agency", "sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.name}（{self.title}）"
