@@ -1,0 +1,46 @@
+"""What the ledgers' views share: reading the year asked for, and uploaded import files."""
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from django import forms
+from django.utils import timezone
+
+from servq.core.tabular import Table, open_table
+
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+def year_param(request, default: int | None = None) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+        if 1912 <= year <= 2200:
+            return year
+    except ValueError:
+        pass
+    return default or timezone.localdate().year
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="檔案（CSV UTF-8 或 XLSX）")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in {".csv", ".xlsx"}:
+            raise forms.ValidationError("只接受 .csv（UTF-8）或 .xlsx 檔案。")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("檔案過大（上限 200 MB）。")
+        return upload
+
+
+@contextmanager
+def uploaded_table(upload):
+    """The upload as a Table (open_table reads files from disk); the copy is removed after."""
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        table: Table = open_table(copy.name)
+        yield table
