@@ -7,15 +7,19 @@ from django.db import models
 from .fields import RocDateField
 
 
-def _date_field(field: models.Field, **kwargs):
+def _form_field(field: models.Field, **kwargs):
+    """Dates in the ROC calendar; web addresses typed without a scheme are https."""
     if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
         return RocDateField(required=not field.blank, label=field.verbose_name,
                             help_text=field.help_text)
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
     return field.formfield(**kwargs)
 
 
 class LedgerForm(forms.ModelForm):
-    formfield_callback = _date_field
+    class Meta:
+        formfield_callback = _form_field  # forms inherit it with `class Meta(LedgerForm.Meta)`
 
     def __init__(self, *args, agency, **kwargs):
         self.agency = agency

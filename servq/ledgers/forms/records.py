@@ -16,13 +16,13 @@ def _agency_staff(agency):
 
 
 class StationedStaffForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = StationedStaff
         fields = ["sending_agency", "headcount", "from_date", "to_date", "note"]
 
 
 class CourtesyTestForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = CourtesyTest
         fields = ["source", "tested_on", "tester", "staff_member", "note"]
 
@@ -45,7 +45,7 @@ class CourtesyTestForm(LedgerForm):
 class LunchDutyForm(LedgerForm):
     logged = forms.BooleanField(label="已完成輪值（登錄服務人次與時數）", required=False, initial=True)
 
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = LunchDuty
         fields = ["day", "staff_member", "served_inquiry", "served_billing", "served_payment",
                   "hours", "note"]
@@ -76,7 +76,7 @@ class LunchDutyForm(LedgerForm):
 
 
 class CollectionForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = Collection
         fields = ["paid_on", "channel", "chain", "category", "case_number", "amount"]
 
@@ -89,7 +89,7 @@ class CollectionForm(LedgerForm):
 
 
 class TrainingForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = Training
         fields = ["held_on", "topic", "speaker", "attendees", "hours", "invited_agencies", "note"]
         widgets = {"invited_agencies": forms.CheckboxSelectMultiple}
@@ -99,14 +99,14 @@ class TrainingForm(LedgerForm):
 
 
 class PublicWelfareForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = PublicWelfareActivity
         fields = ["first_day", "last_day", "dated_by", "title", "partner", "participants",
                   "person_hours", "donors", "bags", "cc", "note"]
 
 
 class FacilityInspectionForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = FacilityInspection
         fields = ["inspected_on", "inspector", "note"]
 
@@ -115,7 +115,7 @@ class FacilityInspectionForm(LedgerForm):
 
 
 class InspectionFindingForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = InspectionFinding
         fields = ["inspection", "facility", "defect", "repair_requested_on", "fixed_on"]
 
@@ -126,7 +126,7 @@ class InspectionFindingForm(LedgerForm):
 
 
 class WebLinkForm(LedgerForm):
-    class Meta:
+    class Meta(LedgerForm.Meta):
         model = WebLink
         fields = ["title", "url", "sort_order", "is_active"]
 
