@@ -21,20 +21,24 @@ def inspection_rota_generate(*, agency: Agency, first_week: date, weeks: int,
         raise ValueError("the rota can only use the agency's own staff")
     monday = first_week - timedelta(days=first_week.weekday())
     mondays = [monday + timedelta(weeks=n) for n in range(weeks)]
-    taken = set(InspectionRota.objects.filter(agency=agency, week_start__in=mondays)
-                .values_list("week_start", flat=True))
+    taken = dict(InspectionRota.objects.filter(agency=agency, week_start__in=mondays)
+                 .values_list("week_start", "inspector"))
+    people = {person.pk: person for person in inspectors}
     previous = (InspectionRota.objects.filter(agency=agency, week_start__lt=monday,
                                               inspector__in=inspectors)
                 .order_by("-week_start").select_related("inspector").first())
-    free = [week for week in mondays if week not in taken]
-    people = rotate(inspectors, len(free), after=previous.inspector if previous else None) \
-        if free else []
-    InspectionRota.objects.bulk_create(
-        InspectionRota(agency=agency, week_start=week, inspector=person)
-        for week, person in zip(free, people))
+    after = previous.inspector if previous else None
+    added = []
+    for week in mondays:
+        if week in taken:
+            after = people.get(taken[week], after)  # the turn passes on from that week's person
+            continue
+        after = rotate(inspectors, 1, after=after)[0]
+        added.append(InspectionRota(agency=agency, week_start=week, inspector=after))
+    InspectionRota.objects.bulk_create(added)
     audit_record(action="ledgers.inspectionrota.generate", request=request, actor=actor,
-                 agency=agency, detail={"from": monday.isoformat(), "weeks": len(free)})
-    return len(free)
+                 agency=agency, detail={"from": monday.isoformat(), "weeks": len(added)})
+    return len(added)
 
 
 @transaction.atomic

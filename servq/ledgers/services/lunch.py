@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from servq.core.audit import audit_record
@@ -37,19 +36,24 @@ def lunch_roster_generate(*, agency: Agency, first: date, last: date, staff: lis
     if any(person.agency_id != agency.pk for person in staff):
         raise ValueError("the roster can only use the agency's own staff")
     days = WorkCalendar(first, last, agency).workdays()
-    staffed = dict(LunchDuty.objects.filter(agency=agency, day__range=(first, last))
-                   .values("day").annotate(n=Count("pk")).values_list("day", "n"))
+    on_duty: dict[date, list[StaffMember]] = {}
+    for shift in (LunchDuty.objects.filter(agency=agency, day__range=(first, last))
+                  .select_related("staff_member").order_by("day", "pk")):
+        on_duty.setdefault(shift.day, []).append(shift.staff_member)
     previous = (LunchDuty.objects.filter(agency=agency, day__lt=first, staff_member__in=staff)
                 .order_by("-day", "-pk").select_related("staff_member").first())
     after = previous.staff_member if previous else None
     shifts = []
     for day in days:
-        needed = per_day - staffed.get(day, 0)
-        if needed <= 0:
-            continue
-        people = rotate(staff, needed, after=after)
-        shifts.extend(LunchDuty(agency=agency, day=day, staff_member=person) for person in people)
-        after = people[-1]
+        people = on_duty.get(day, [])
+        needed = per_day - len(people)
+        if needed > 0:
+            added = rotate(staff, needed, after=after)
+            shifts.extend(LunchDuty(agency=agency, day=day, staff_member=person)
+                          for person in added)
+            people = people + added
+        if people:
+            after = people[-1]  # the turn passes on from whoever was last on duty
     LunchDuty.objects.bulk_create(shifts)
     audit_record(action="ledgers.lunchduty.roster", request=request, actor=actor, agency=agency,
                  detail={"first": first.isoformat(), "last": last.isoformat(),
