@@ -193,3 +193,13 @@ def test_it_does_not_query_once_per_row_on_lists_with_people(world, cast, roster
     for page, count in zip(pages, counts):
         with django_assert_num_queries(count):
             client.get(page)
+
+
+def test_it_puts_the_ledgers_in_each_roles_staff_menu(cast, client_for):
+    home = reverse("core:staff-home")
+    front_desk = client_for(cast.front_desk).get(home).content.decode()
+    assert "案件查詢即時計數" in front_desk and "執行態度考核榮譽榜" in front_desk
+    assert "為民服務紀錄" not in front_desk
+    statistics = client_for(cast.statistics).get(home).content.decode()
+    assert "為民服務紀錄" in statistics and "網站連結檢測" in statistics
+    assert "網站連結檢測" not in client_for(cast.secretariat).get(home).content.decode()
