@@ -33,7 +33,8 @@ TRAININGS = [
     (date(2015, 6, 10), "職場舒壓與疾病預防", "康寧醫院衛教部蔡華星主任", 58, "1.5"),
     (date(2015, 6, 16), "公家機構職工優惠退休專案說明會", "晨陽保險經紀公司姜俊任", 36, "1.5"),
 ]
-INVITED = ["tpy", "pcy", "tyy"]  # the seed: courses are open to the Taipei, New Taipei, Taoyuan branches
+# The seed: courses are open to the Taipei, New Taipei and Taoyuan branches.
+INVITED = ["tpy", "pcy", "tyy"]
 
 # The seed's public-welfare activities of 2015.
 WELFARE = [

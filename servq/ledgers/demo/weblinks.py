@@ -51,7 +51,8 @@ _PUBLIC_BODIES = [
     ("臺北市就業服務處", "https://esa.gov.taipei/"), ("新北市就業服務處", "https://www.esa.ntpc.gov.tw/"),
     ("政府電子採購網", "https://web.pcc.gov.tw/"), ("政府資訊公開專區", "https://www.moj.gov.tw/2204/"),
     ("國家圖書館", "https://www.ncl.edu.tw/"), ("中央氣象局", "https://www.cwb.gov.tw/"),
-    ("國家災害防救科技中心", "https://www.ncdr.nat.gov.tw/"), ("法務部法務電子報", "https://www.moj.gov.tw/2204/2645/"),
+    ("國家災害防救科技中心", "https://www.ncdr.nat.gov.tw/"),
+    ("法務部法務電子報", "https://www.moj.gov.tw/2204/2645/"),
 ]
 WEB_LINKS = _NAMED + _BRANCHES + _PUBLIC_BODIES
 assert len(WEB_LINKS) == 94 and len({url for _, url in WEB_LINKS}) == 94, len(WEB_LINKS)

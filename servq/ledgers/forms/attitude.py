@@ -15,8 +15,9 @@ COMMITTEE_TITLES = ["秘書室主任", "人事室主任", "政風室主任"]
 class AttitudeOpenForm(forms.Form):
     month = forms.CharField(label="考核月份", widget=forms.TextInput(attrs={"type": "month"}),
                             help_text="例如 2015-06")
-    committee = forms.ModelMultipleChoiceField(label="考核小組（3 人）", queryset=StaffMember.objects.none(),
-                                               widget=forms.CheckboxSelectMultiple)
+    committee = forms.ModelMultipleChoiceField(
+        label="考核小組（3 人）", queryset=StaffMember.objects.none(),
+        widget=forms.CheckboxSelectMultiple)
     baseline = forms.IntegerField(label="基準分", min_value=0, max_value=100,
                                   initial=DEFAULT_BASELINE)
 

@@ -132,6 +132,7 @@ class WebLinkForm(LedgerForm):
 
     def clean_url(self):
         url = self.cleaned_data["url"]
-        if WebLink.objects.filter(agency=self.agency, url=url).exclude(pk=self.instance.pk).exists():
+        others = WebLink.objects.filter(agency=self.agency, url=url).exclude(pk=self.instance.pk)
+        if others.exists():
             raise forms.ValidationError("這個網址已在連結清單中。")
         return url

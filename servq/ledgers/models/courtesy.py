@@ -66,7 +66,8 @@ class CourtesyTest(models.Model):
         verbose_name_plural = "電話禮貌測試"
         ordering = ["-tested_on", "pk"]
         indexes = [models.Index(fields=["agency", "tested_on"], name="courtesy_agency_day")]
-        constraints = [models.CheckConstraint(condition=Q(total__lte=100), name="courtesy_total_max")]
+        constraints = [models.CheckConstraint(condition=Q(total__lte=100),
+                                              name="courtesy_total_max")]
 
     def __str__(self):
         return f"{self.tested_on} {self.staff_member.name} {self.total}"

@@ -53,7 +53,8 @@ class LinkCheckRun(models.Model):
         indexes = [models.Index(fields=["agency", "finished_at"], name="linkcheck_agency_done")]
 
     def __str__(self):
-        return f"{self.agency.short_name} {self.started_at:%Y-%m-%d %H:%M} {self.healthy}/{self.checked}"
+        return (f"{self.agency.short_name} {self.started_at:%Y-%m-%d %H:%M} "
+                f"{self.healthy}/{self.checked}")
 
 
 class LinkCheckResult(models.Model):

@@ -22,7 +22,8 @@ class Training(models.Model):
         verbose_name = "教育訓練"
         verbose_name_plural = "教育訓練"
         ordering = ["-held_on", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(hours__gt=0), name="training_hours_positive")]
+        constraints = [models.CheckConstraint(condition=Q(hours__gt=0),
+                                              name="training_hours_positive")]
 
     def __str__(self):
         return f"{self.held_on} {self.topic}"

@@ -44,9 +44,11 @@ class StationedStaff(models.Model):
         verbose_name_plural = "移送機關派駐人員"
         ordering = ["sending_agency__sort_order", "-from_date"]
         constraints = [
-            models.CheckConstraint(condition=Q(headcount__gt=0), name="stationed_headcount_positive"),
-            models.CheckConstraint(condition=Q(to_date__isnull=True) | Q(to_date__gte=models.F("from_date")),
-                                   name="stationed_dates_ordered"),
+            models.CheckConstraint(condition=Q(headcount__gt=0),
+                                   name="stationed_headcount_positive"),
+            models.CheckConstraint(
+                condition=Q(to_date__isnull=True) | Q(to_date__gte=models.F("from_date")),
+                name="stationed_dates_ordered"),
         ]
 
     def __str__(self):

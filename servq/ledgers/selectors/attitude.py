@@ -57,8 +57,8 @@ def attitude_figure(*, agency_ids: Iterable[int], windows: Windows) -> dict:
     sums = AttitudeAssessment.objects.filter(review__in=approved).aggregate(
         y_assessments=Count("pk"), y_average=Avg("total"),
         q_assessments=Count("pk", filter=in_quarter), q_average=Avg("total", filter=in_quarter))
-    months = dict(approved.aggregate(y_reviews=Count("pk"),
-                                     q_reviews=Count("pk", filter=Q(month__gte=windows.quarter.start))))
+    months = approved.aggregate(
+        y_reviews=Count("pk"), q_reviews=Count("pk", filter=Q(month__gte=windows.quarter.start)))
 
     def figure(prefix: str) -> dict:
         average = sums[f"{prefix}average"]

@@ -28,7 +28,8 @@ def courtesy_figures(*, agency_ids: Iterable[int], windows: Windows) -> dict[str
     bands = list(CourtesyRatingBand.objects.order_by("-min_score"))
     in_quarter = Q(tested_on__gte=windows.quarter.start)
     rows = (CourtesyTest.objects
-            .filter(agency_id__in=list(agency_ids), tested_on__range=windows.year_to_date.as_range())
+            .filter(agency_id__in=list(agency_ids),
+                    tested_on__range=windows.year_to_date.as_range())
             .values("source", "agency_id")
             .annotate(people=Count("pk"), points=Sum("total"),
                       days=Count("tested_on", distinct=True),

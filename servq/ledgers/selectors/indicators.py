@@ -110,7 +110,8 @@ def indicator_figures(*, agency_ids: Iterable[int], windows: Windows) -> dict[st
     return figures
 
 
-def indicator_grid(*, indicator: Indicator, agency, year: int) -> dict[tuple[date, int | None], int]:
+def indicator_grid(*, indicator: Indicator, agency,
+                   year: int) -> dict[tuple[date, int | None], int]:
     """(month, category id or None) -> value for one agency's year."""
     rows = IndicatorValue.objects.filter(indicator=indicator, agency=agency,
                                          month__year=year).values_list("month", "category_id",

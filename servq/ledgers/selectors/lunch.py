@@ -30,8 +30,8 @@ def lunch_duty_figure(*, agency_ids: Iterable[int], windows: Windows,
             aggregates[f"{prefix}{purpose}"] = Sum(field, filter=condition)
         aggregates[f"{prefix}shifts"] = Count("pk", filter=condition)
         aggregates[f"{prefix}hours"] = Sum("hours", filter=condition)
-        aggregates[f"{prefix}cost"] = Sum(cost, filter=condition,
-                                          output_field=DecimalField(max_digits=14, decimal_places=1))
+        aggregates[f"{prefix}cost"] = Sum(
+            cost, filter=condition, output_field=DecimalField(max_digits=14, decimal_places=1))
     sums = logged.aggregate(**aggregates)
 
     def figure(prefix: str) -> dict:

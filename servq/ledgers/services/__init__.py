@@ -1,1 +1,2 @@
-"""Writes to the ledgers: every change goes through a service here (views and commands call them)."""
+"""Writes to the ledgers: every change goes through a service here (views and commands call
+them)."""

@@ -115,7 +115,8 @@ def attitude_review_submit(*, review: AttitudeReview, actor=None, request=None) 
     if review.status != Status.DRAFT:
         raise ReviewRefused("只有評分中的考核可以送核。")
     _refuse_missing_reasons(review)
-    review.status, review.submitted_at, review.returned_reason = Status.SUBMITTED, timezone.now(), ""
+    review.status, review.submitted_at = Status.SUBMITTED, timezone.now()
+    review.returned_reason = ""
     review.save(update_fields=["status", "submitted_at", "returned_reason"])
     audit_record(action="ledgers.attitude.submit", request=request, actor=actor,
                  agency=review.agency, target=review)

@@ -214,8 +214,8 @@ def test_it_submits_approves_and_publishes_through_the_screens(cast, committee, 
                                                    args=month)).status_code == 403
     sheet = reverse("ledgers:attitude-sheet", args=month)
     first = review.assessments.first()
-    client_for(cast.director).post(sheet, {f"a{a.pk}_director": 75 for a in
-                                           review.assessments.all()} | {f"a{first.pk}_director": 95})
+    scores = {f"a{a.pk}_director": 75 for a in review.assessments.all()}
+    client_for(cast.director).post(sheet, scores | {f"a{first.pk}_director": 95})
     client_for(cast.director).post(reverse("ledgers:attitude-approve", args=month))
     review.refresh_from_db()
     assert review.is_approved and review.assessments.get(pk=first.pk).director == 95

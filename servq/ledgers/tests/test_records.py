@@ -92,7 +92,8 @@ def test_it_rotates_inspectors_weekly_and_counts_inspections_and_defects(cast, r
         inspection=inspection, facility=Facility.objects.get(name="飲水機"), defect="濾心過期",
         repair_requested_on=date(2015, 4, 8))
     figure = figures(cast.sly, "2015Q2")["facility_inspections"]
-    assert (figure["inspections"], figure["defects"], figure["fixed"], figure["open"]) == (2, 1, 0, 1)
+    counts = (figure["inspections"], figure["defects"], figure["fixed"], figure["open"])
+    assert counts == (2, 1, 0, 1)
     assert figure["quarter"]["inspections"] == 1
     assert figure["records"][1]["defects"][0]["facility"] == "飲水機"
     water.fixed_on = date(2015, 4, 10)

@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.utils import timezone
 
-from servq.core.tabular import Table, open_table
+from servq.core.tabular import ImportRejected, Table, open_table
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
@@ -44,3 +44,14 @@ def uploaded_table(upload):
         copy.flush()
         table: Table = open_table(copy.name)
         yield table
+
+
+def run_upload(form: UploadForm, run_import) -> tuple[int | None, list[str] | None]:
+    """Import the form's file with `run_import(table=..., file_name=...)`: (rows, None) when
+    imported, (None, problems) when refused."""
+    upload = form.cleaned_data["file"]
+    try:
+        with uploaded_table(upload) as table:
+            return run_import(table=table, file_name=upload.name), None
+    except ImportRejected as rejected:
+        return None, [str(problem) for problem in rejected.problems]

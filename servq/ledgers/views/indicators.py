@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from servq.core import access
 from servq.core.access import Perm
 from servq.core.models import Unit
-from servq.core.tabular import ImportRejected
 
 from ..forms.indicators import IndicatorBaselineForm, IndicatorGridForm
 from ..models import Indicator, IndicatorBaseline, IndicatorCategory
@@ -18,7 +17,7 @@ from ..selectors.indicators import (active_indicators, indicator_grid, indicator
                                     month_to_date_tally)
 from ..services.indicators import (TallyRefused, indicator_baseline_save, indicator_import,
                                    indicator_tally, indicator_values_save, month_start)
-from .common import UploadForm, uploaded_table, year_param
+from .common import UploadForm, run_upload, year_param
 
 
 @login_required
@@ -93,15 +92,11 @@ def indicator_import_view(request, agency):
     form = UploadForm(request.POST or None, request.FILES or None)
     problems = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            with uploaded_table(upload) as table:
-                rows = indicator_import(
-                    agency=agency, table=table, file_name=upload.name, actor=request.user,
-                    may_edit=lambda office: access.can_edit_office(request.user, agency, office))
-        except ImportRejected as rejected:
-            problems = [str(problem) for problem in rejected.problems]
-        else:
+        rows, problems = run_upload(form, lambda **file: indicator_import(
+            agency=agency, actor=request.user,
+            may_edit=lambda office: access.can_edit_office(request.user, agency, office),
+            **file))
+        if rows is not None:
             messages.success(request, f"已匯入 {rows} 列。")
             return redirect("ledgers:indicators", agency.code)
     return render(request, "ledgers/indicator_import.html",

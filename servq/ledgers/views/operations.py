@@ -9,7 +9,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from servq.core import access
 from servq.core.access import Perm
 from servq.core.models import ImportBatch, Unit
-from servq.core.tabular import ImportRejected
 
 from ..forms.rotas import InspectionRotaForm, LunchRosterForm
 from ..models import InspectionRota, LinkCheckRun, LunchDuty, WebLink
@@ -17,7 +16,7 @@ from ..services.collections import IMPORT_KIND, collection_batch_delete, collect
 from ..services.inspections import inspection_rota_generate
 from ..services.links import LinkCheckBusy, link_check_run
 from ..services.lunch import lunch_roster_generate
-from .common import UploadForm, uploaded_table, year_param
+from .common import UploadForm, run_upload, year_param
 
 F = Unit.Function
 
@@ -75,14 +74,9 @@ def collection_import_view(request, agency):
     form = UploadForm(request.POST or None, request.FILES or None)
     problems = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            with uploaded_table(upload) as table:
-                rows = collection_import(agency=agency, table=table, file_name=upload.name,
-                                         actor=request.user)
-        except ImportRejected as rejected:
-            problems = [str(problem) for problem in rejected.problems]
-        else:
+        rows, problems = run_upload(form, lambda **file: collection_import(
+            agency=agency, actor=request.user, **file))
+        if rows is not None:
             messages.success(request, f"已匯入 {rows:,} 筆代收案款。")
             return redirect("ledgers:collection-import", agency.code)
     batches = ImportBatch.objects.filter(agency=agency, kind=IMPORT_KIND).select_related(
