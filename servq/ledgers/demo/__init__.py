@@ -20,4 +20,5 @@ def load(*, stdout) -> None:
         people.load(shilin, users),
         collections.load(shilin, users["sly-accounting"]),
     ]
-    stdout.write("ledgers: " + "; ".join(part for part in done if part))
+    parts = [part for part in done if part]
+    stdout.write("ledgers: " + ("; ".join(parts) if parts else "Shilin 2015 records already loaded"))

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 
 from servq.core.models import Agency, StaffMember
+from servq.core.roc_dates import roc_month_range
 
 DEFAULT_BASELINE = 75
 
@@ -59,7 +60,7 @@ class AttitudeReview(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.agency.short_name} {self.month:%Y-%m} 執行態度考核"
+        return f"{self.agency.short_name} {roc_month_range(self.month, self.month)} 執行態度考核"
 
     @property
     def is_approved(self) -> bool:

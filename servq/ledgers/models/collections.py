@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from servq.core.models import Agency, ImportBatch
+from servq.core.roc_dates import roc_date_short
 
 # Debts under this amount may be paid at a convenience store (未滿2萬元); larger ones may not.
 SMALL_PAYMENT_LIMIT_NTD = 20_000
@@ -59,7 +60,7 @@ class Collection(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.paid_on} {self.case_number} {self.amount}"
+        return f"{roc_date_short(self.paid_on)} {self.case_number} {self.amount:,}元"
 
 
 class CollectionTally(models.Model):

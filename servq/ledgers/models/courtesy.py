@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from servq.core.models import Agency, StaffMember
+from servq.core.roc_dates import roc_date_short
 
 
 class CourtesyItem(models.Model):
@@ -70,7 +71,7 @@ class CourtesyTest(models.Model):
                                               name="courtesy_total_max")]
 
     def __str__(self):
-        return f"{self.tested_on} {self.staff_member.name} {self.total}"
+        return f"{roc_date_short(self.tested_on)} {self.staff_member.name} {self.total}分"
 
 
 class CourtesyScore(models.Model):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from servq.core.models import Agency, StaffMember
+from servq.core.roc_dates import roc_date_short
 
 
 class Facility(models.Model):
@@ -43,7 +44,7 @@ class InspectionRota(models.Model):
         constraints = [models.UniqueConstraint(fields=["agency", "week_start"], name="rota_week")]
 
     def __str__(self):
-        return f"{self.week_start} {self.inspector.name}"
+        return f"{roc_date_short(self.week_start)}起一週 {self.inspector.name}"
 
 
 class FacilityInspection(models.Model):
@@ -62,7 +63,7 @@ class FacilityInspection(models.Model):
         ordering = ["-inspected_on", "-pk"]
 
     def __str__(self):
-        return f"{self.inspected_on} {self.inspector.name}"
+        return f"{roc_date_short(self.inspected_on)} {self.inspector.name}"
 
 
 class InspectionFinding(models.Model):

@@ -3,8 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from servq.core.models import Agency
+from servq.core.roc_dates import roc_date_short
 
 
 class WebLink(models.Model):
@@ -53,7 +55,8 @@ class LinkCheckRun(models.Model):
         indexes = [models.Index(fields=["agency", "finished_at"], name="linkcheck_agency_done")]
 
     def __str__(self):
-        return (f"{self.agency.short_name} {self.started_at:%Y-%m-%d %H:%M} "
+        started = timezone.localtime(self.started_at)
+        return (f"{self.agency.short_name} {roc_date_short(started.date())} {started:%H:%M} "
                 f"{self.healthy}/{self.checked}")
 
 

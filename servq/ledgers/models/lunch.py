@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from servq.core.models import Agency, StaffMember
+from servq.core.roc_dates import roc_date_short
 
 
 class LunchDutyRate(models.Model):
@@ -23,7 +24,7 @@ class LunchDutyRate(models.Model):
         ordering = ["-effective_from"]
 
     def __str__(self):
-        return f"{self.effective_from} 起 {self.ntd_per_hour} 元／小時"
+        return f"{roc_date_short(self.effective_from)}起 {self.ntd_per_hour} 元／小時"
 
 
 class LunchDutyQuerySet(models.QuerySet):
@@ -62,7 +63,7 @@ class LunchDuty(models.Model):
         indexes = [models.Index(fields=["agency", "day"], name="lunch_duty_agency_day")]
 
     def __str__(self):
-        return f"{self.day} {self.staff_member.name}"
+        return f"{roc_date_short(self.day)} {self.staff_member.name}"
 
     @property
     def served(self) -> int:

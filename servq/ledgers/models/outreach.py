@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from servq.core.models import Agency
+from servq.core.roc_dates import roc_date_short
 
 
 class Training(models.Model):
@@ -26,7 +27,7 @@ class Training(models.Model):
                                               name="training_hours_positive")]
 
     def __str__(self):
-        return f"{self.held_on} {self.topic}"
+        return f"{roc_date_short(self.held_on)} {self.topic}"
 
 
 class PublicWelfareActivity(models.Model):
