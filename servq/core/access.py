@@ -180,3 +180,33 @@ def get_agency_for_user(user, code: str, perm: str) -> Agency:
 def agencies_for_user(user):
     """Every agency where the user holds some role (directly or through the HQ)."""
     return Agency.objects.filter(pk__in=list(_grants(user).keys()))
+
+
+# --- service ledgers -----------------------------------------------------------------------
+
+def require_office(user, agency: Agency, office: str) -> None:
+    """Editing a ledger owned by `office`: 404 without standing, 403 for any other office."""
+    if not has_standing(user, agency):
+        raise Http404("找不到此機關的資料。")
+    if not can_edit_office(user, agency, office):
+        raise PermissionDenied("只有負責單位可以登錄或修改這份紀錄。")
+
+
+def require_any(user, perms: list[str], agency: Agency) -> None:
+    """At least one of `perms` (404 without standing, 403 otherwise)."""
+    if not has_standing(user, agency):
+        raise Http404("找不到此機關的資料。")
+    if not any(has_perm(user, perm, agency) for perm in perms):
+        raise PermissionDenied("您的角色沒有這項權限。")
+
+
+def get_agency_for_member(user, code: str) -> Agency:
+    """The agency if the user holds any role in it (pages for all staff, such as the intranet
+    honour roll); 404 otherwise."""
+    try:
+        agency = Agency.objects.get(code=code)
+    except Agency.DoesNotExist:
+        raise Http404("找不到此機關。") from None
+    if not has_standing(user, agency):
+        raise Http404("找不到此機關的資料。")
+    return agency

@@ -12,12 +12,17 @@ from .access import Perm
 class MenuEntry:
     label: str
     url_name: str
-    perm: str
+    perm: str | None  # None: every role in the agency (pages for all staff)
 
 
 MENU = [
     MenuEntry("問卷調查結果", "surveys:results", Perm.SURVEY_VIEW_RESULTS),
     MenuEntry("紙本問卷登錄", "surveys:paper-entry", Perm.SURVEY_ENTER_PAPER),
+    MenuEntry("為民服務紀錄", "ledgers:home", Perm.LEDGER_VIEW),
+    MenuEntry("案件查詢即時計數", "ledgers:tally", Perm.LEDGER_TALLY),
+    MenuEntry("執行態度考核", "ledgers:attitude", Perm.LEDGER_VIEW),
+    MenuEntry("網站連結檢測", "ledgers:link-runs", Perm.LINKS_CHECK),
+    MenuEntry("執行態度考核榮譽榜", "ledgers:honour-roll", None),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 
@@ -25,7 +30,9 @@ MENU = [
 def menu_for(user, agency) -> list[dict]:
     entries = []
     for entry in MENU:
-        if not access.has_perm(user, entry.perm, agency):
+        allowed = access.has_perm(user, entry.perm, agency) if entry.perm else \
+            access.has_standing(user, agency)
+        if not allowed:
             continue
         try:
             url = reverse(entry.url_name, kwargs={"agency": agency.code})

@@ -68,3 +68,33 @@ def test_it_ignores_inactive_memberships_and_users(cast):
     cast.statistics.save()
     cast.statistics.refresh_from_db()
     assert not access.has_perm(cast.statistics, Perm.SURVEY_VIEW_RESULTS, cast.sly)
+
+
+def test_it_refuses_ledger_writes_outside_the_owning_office(cast):
+    accounting = Unit.Function.ACCOUNTING
+    access.require_office(cast.accounting, cast.sly, accounting)
+    with pytest.raises(PermissionDenied):
+        access.require_office(cast.director, cast.sly, accounting)
+    with pytest.raises(PermissionDenied):
+        access.require_office(cast.hq_auditor, cast.sly, accounting)
+    with pytest.raises(Http404):
+        access.require_office(cast.outsider, cast.sly, accounting)
+
+
+def test_it_accepts_any_one_of_several_permissions(cast):
+    perms = [Perm.ATTITUDE_REVIEW, Perm.ATTITUDE_APPROVE]
+    access.require_any(cast.committee, perms, cast.sly)
+    access.require_any(cast.director, perms, cast.sly)
+    with pytest.raises(PermissionDenied):
+        access.require_any(cast.secretariat, perms, cast.sly)
+    with pytest.raises(Http404):
+        access.require_any(cast.no_role, perms, cast.sly)
+
+
+def test_it_finds_the_agency_for_anyone_working_there(cast):
+    assert access.get_agency_for_member(cast.front_desk, "sly") == cast.sly
+    assert access.get_agency_for_member(cast.hq_auditor, "sly") == cast.sly
+    for user, code in ((cast.outsider, "sly"), (cast.sysadmin, "sly"), (cast.no_role, "sly"),
+                       (cast.clerk, "nope")):
+        with pytest.raises(Http404):
+            access.get_agency_for_member(user, code)

@@ -1,0 +1,15 @@
+"""The keys the ledgers' figures use besides the indicators' own codes.
+
+An indicator defined in the admin becomes a figure under its code, so its code must not be one
+of these (Indicator.clean refuses them).
+"""
+
+LEDGER_FIGURE_KEYS = frozenset({
+    "stationed_staff",
+    "phone_courtesy_self", "phone_courtesy_hq",
+    "attitude_baseline",
+    "lunch_duty_services",
+    "collections", "store_collections", "insurance_collections", "store_payment_threshold",
+    "web_links",
+    "trainings", "public_welfare", "facility_inspections",
+})

@@ -1,0 +1,1 @@
+"""Reads for the ledgers' screens and figures; they aggregate in the database."""
