@@ -22,9 +22,9 @@ class PeriodField(forms.CharField):
         kwargs.setdefault("help_text", "例如 2015Q2（第2季）、2015H1（上半年）")
         super().__init__(**kwargs)
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        return parse_report_period(value) if value else value
+    def clean(self, value):
+        text = super().clean(value)
+        return parse_report_period(text) if text else text
 
 
 class BuildForm(forms.Form):

@@ -5,7 +5,6 @@ from django.db import models
 
 from servq.core.models import Agency
 
-from .jsonfigures import FigureEncoder
 
 
 class Immutable(Exception):
@@ -105,7 +104,9 @@ class ReportBuild(models.Model):
                               db_index=True)
     progress = models.PositiveSmallIntegerField("進度（%）", default=0)
     progress_note = models.CharField("進度說明", max_length=100, blank=True)
-    figures = models.JSONField("數據", null=True, blank=True, encoder=FigureEncoder)
+    # The figures as JSON text, keys in the providers' order (a JSON column may reorder keys,
+    # and order decides ties in rankings): the exact input of the documents.
+    figures = models.TextField("數據（JSON）", blank=True)
     checks = models.JSONField("檢查警示", default=list, blank=True)
     log = models.TextField("產生紀錄", blank=True)
     error = models.TextField("錯誤", blank=True)

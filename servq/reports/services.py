@@ -1,6 +1,7 @@
 """Writes of the reports app: template versions, build requests, running and issuing builds."""
 
 import hashlib
+import json
 import traceback
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from servq.core.periods import Period
 
 from .compose import compose, validate
 from .figureset import FigureSet, collect_figures
+from .jsonfigures import figures_to_json
 from .language import TemplateInvalid, parse_template
 from .models import Immutable, ReportBuild, ReportFile, ReportTemplate, TemplateVersion
 from .registry import ReportScope
@@ -149,7 +151,7 @@ def build_run(*, build: ReportBuild) -> ReportBuild:
             ])
             ReportBuild.objects.filter(pk=build.pk).update(
                 status=ReportBuild.Status.DONE, progress=100, progress_note="完成",
-                figures=figures.as_json_ready(), checks=[c.as_dict() for c in document.checks],
+                figures=figures_to_json(figures.as_json_ready()), checks=[c.as_dict() for c in document.checks],
                 title=document.cover.title[:200], finished_at=timezone.now(),
                 heartbeat_at=timezone.now(), log="".join(progress.lines))
     except Exception as error:  # a failed build says why, whatever went wrong
@@ -184,6 +186,6 @@ def build_issue(*, build: ReportBuild, actor, acknowledged_checks: bool = False,
 def build_reproduce(*, build: ReportBuild, fmt: str) -> bytes:
     """Render a build again from its stored figures and template version (no new query of the
     records): what an issued report said, byte for byte in content."""
-    figures = FigureSet.from_stored(build.figures)
+    figures = FigureSet.from_stored(json.loads(build.figures))
     document = compose(parse_template(build.template_version.source), figures)
     return render(fmt, document, figures.current)

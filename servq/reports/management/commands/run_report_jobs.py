@@ -23,7 +23,6 @@ class Command(BaseCommand):
         worker = worker_name()
         total = 0
         while True:
-            close_old_connections()
             done = run_pending(worker=worker, limit=None if max_jobs is None else max_jobs - total)
             total += done
             if done:
@@ -31,4 +30,5 @@ class Command(BaseCommand):
             if once or (max_jobs is not None and total >= max_jobs):
                 break
             time.sleep(interval)
+            close_old_connections()  # a long-running worker must not keep a dead connection
         self.stdout.write(f"共處理 {total} 件")
