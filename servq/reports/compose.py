@@ -143,7 +143,7 @@ class Composer:
             return []
         keys = select_keys(mapping, items=items, include=include, exclude=exclude)
         if self.strict and by and keys and not any(
-                isinstance(mapping.get(k), dict) and by in mapping[k] for k in keys):
+                isinstance(mapping.get(k), dict) and by.split(".")[0] in mapping[k] for k in keys):
             self.problem(f"項目中沒有「{by}」（例如 {keys[0]} 有："
                          f"{'、'.join(map(str, mapping[keys[0]])) if isinstance(mapping[keys[0]], dict) else '無'}）",
                          position)
@@ -264,6 +264,7 @@ class Composer:
         items = self.labels(block.option("items"), block.options["items"].position) or {}
         options = self.labels(block.option("options"), block.options["options"].position) or {}
         value_key = block.option("value", "percent")
+        counts_key = block.option("counts")
         base = block.option("base")
         formatter = self.value_formatter(block.option("format"), value_key, block.position)
         header = [[Run(block.option("item_label", "項目"))]] + [[Run(label)] for label in options.values()]
@@ -293,7 +294,15 @@ class Composer:
                         option_key.isdigit() and int(option_key) in values):
                     self.problem(f"「{data_name}.{key}.{value_key}」沒有選項「{option_key}」",
                                  block.options["options"].position)
-                row.append([Run(formatter(value), figure=f"{data_name}.{key}.{value_key}.{option_key}")])
+                text = formatter(value)
+                if counts_key:
+                    counts = node.get(counts_key) if isinstance(node, dict) else None
+                    if node is not None and not isinstance(counts, dict):
+                        self.problem(f"「{data_name}.{key}」沒有「{counts_key}」", block.options["counts"].position)
+                        counts = {}
+                    count = (counts or {}).get(option_key)
+                    text = f"{text}（{apply_format('thousands', count, [])}）"
+                row.append([Run(text, figure=f"{data_name}.{key}.{value_key}.{option_key}")])
             if base:
                 base_value = node.get(base) if isinstance(node, dict) else None
                 row.append([Run(apply_format("thousands", base_value, []) if isinstance(

@@ -144,6 +144,25 @@ def fmt_roc_month_day(value, args):
     return f"{day.month}月{day.day}日"
 
 
+def fmt_month_end(value, args):
+    """6月底 (累計至6月底), from a date or a period's end."""
+    if value is None:
+        return NO_DATA
+    day = _as_period(value, "month_end").end if isinstance(value, dict) else _as_date(value, "month_end")
+    return f"{day.month}月底"
+
+
+def fmt_pairs(value, args):
+    """{"財政部臺北國稅局": 12, ...} -> 財政部臺北國稅局12人、... (args: the unit)."""
+    if value is None:
+        return NO_DATA
+    if not isinstance(value, dict) or any(isinstance(v, (dict, list)) for v in value.values()):
+        raise FormatError("格式 pairs 需要「名稱: 數值」的對照")
+    unit = args[0] if args else ""
+    return "、".join(f"{key}{fmt_thousands(number, []) if number is not None else NO_DATA}{unit}"
+                    for key, number in value.items())
+
+
 def fmt_roc_period(value, args):
     return roc_dates.roc_period(_as_period(value, "roc_period"), prefix=not args)
 
@@ -203,11 +222,13 @@ FORMATS: dict[str, Format] = {f.name: f for f in [
     Format("roc_date_short", fmt_roc_date_short, "104/06/30"),
     Format("roc_month_day", fmt_roc_month_day, "6月30日"),
     Format("roc_year", fmt_roc_year, "民國年數字：104"),
+    Format("month_end", fmt_month_end, "6月底（累計至6月底）"),
     Format("roc_period", fmt_roc_period, "民國104年第2季"),
     Format("roc_months", fmt_roc_months, "104年4月至6月"),
     Format("data_time", fmt_data_time, "資料時間：104年1月至6月（第2季）"),
     Format("count", fmt_count, "清單的筆數"),
     Format("join", fmt_join, "文字清單以頓號相連"),
+    Format("pairs", fmt_pairs, "名稱與數值對照：財政部臺北國稅局12人、…（pairs:人）"),
 ]}
 
 

@@ -292,7 +292,7 @@ class TemplateTree:
 # Which options each block kind takes (required ones marked with *) and whether it has rows.
 BLOCK_KINDS: dict[str, dict] = {
     "table": {"options": {"note"}, "rows": True},
-    "distribution": {"options": {"data*", "items*", "options*", "value", "base", "base_label",
+    "distribution": {"options": {"data*", "items*", "options*", "value", "counts", "base", "base_label",
                                  "item_label", "format", "note"}},
     "chart": {"options": {"data*", "type", "items", "options", "value", "unit", "note"}},
     "ranking": {"options": {"data*", "by", "top", "bottom", "items", "include", "exclude",

@@ -77,13 +77,24 @@ def select_keys(mapping: dict, *, items: dict[str, str] | None, include: str | N
     return keys
 
 
+def value_by(node, by: str | None):
+    """The value an item is ranked by: the item itself, or a key (or dotted path) in it."""
+    if not by:
+        return node
+    for part in by.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part, node.get(int(part)) if part.isdigit() else None)
+    return node
+
+
 def rank(mapping: dict, *, by: str | None, keys: list[str], labels: dict[str, str] | None,
          descending: bool = True) -> list[RankedItem]:
     """Items with a value, best first (or lowest first), with competition ranks."""
     valued = []
     for order, key in enumerate(keys):
         node = mapping.get(key)
-        value = node.get(by) if (by and isinstance(node, dict)) else node
+        value = value_by(node, by)
         if value is None or isinstance(value, (dict, list, str, bool)):
             continue
         valued.append((order, key, node, value))
