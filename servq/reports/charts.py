@@ -47,6 +47,13 @@ def _label_value(value, unit: str) -> str:
     return f"{text}{unit if unit == '%' else ''}"
 
 
+def wrap_label(label: str, width: int = 6) -> str:
+    """Long CJK labels on two or more lines under a bar instead of running into the next."""
+    if len(label) <= width:
+        return label
+    return "\n".join(label[i:i + width] for i in range(0, len(label), width))
+
+
 def _save(figure: Figure, height_cm: float) -> ChartImage:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI)
@@ -88,7 +95,7 @@ def bar_chart(labels: list[str], values: list, *, unit: str = "%", horizontal: b
                 axes.set_xlabel("百分比（%）" if unit == "%" else f"單位：{unit}", fontsize=8)
         else:
             bars = axes.bar(range(len(labels)), numbers, color=COLOURS[0], width=0.6)
-            axes.set_xticks(range(len(labels)), labels)
+            axes.set_xticks(range(len(labels)), [wrap_label(label) for label in labels])
             _style_axes(axes, unit, numbers)
         axes.bar_label(bars, labels=[_label_value(v, unit) for v in values], fontsize=8, padding=2)
         return _save(figure, height_cm)
@@ -112,7 +119,7 @@ def grouped_bar_chart(groups: list[str], series: list[tuple[str, list]], *, unit
             if count <= 3:
                 axes.bar_label(bars, labels=[_label_value(v, unit) for v in values], fontsize=7,
                                padding=1)
-        axes.set_xticks(range(len(groups)), groups)
+        axes.set_xticks(range(len(groups)), [wrap_label(group) for group in groups])
         _style_axes(axes, unit, all_values)
         figure.legend(fontsize=8, ncols=min(count, 6), loc="outside upper center", frameon=False)
         return _save(figure, height_cm)

@@ -23,7 +23,8 @@ def _runs(runs: list[Run]) -> str:
 
 
 def _table(node: Table) -> str:
-    out = [f'<table class="report-table level-{node.level}">']
+    # The wrapper keeps the caption on the same page as its table (WeasyPrint).
+    out = [f'<div class="table-block level-{node.level}"><table class="report-table">']
     if node.caption:
         out.append(f"<caption>{escape(node.caption)}</caption>")
     out.append("<thead><tr>")
@@ -42,7 +43,8 @@ def _table(node: Table) -> str:
         out.append("</tr>")
     out.append("</tbody></table>")
     if node.note:
-        out.append(f'<p class="note level-{node.level}">{escape(node.note)}</p>')
+        out.append(f'<p class="note">{escape(node.note)}</p>')
+    out.append("</div>")
     return "".join(out)
 
 
