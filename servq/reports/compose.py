@@ -223,6 +223,27 @@ class Composer:
             self.problem(f"「{name}」必須是整數，不是「{option.value}」", option.position)
             return default
 
+    def column_specs(self, option) -> list[tuple[Expression, str]]:
+        """`path|format=標題; ...` -> (expression, heading) pairs."""
+        try:
+            pairs = parse_pairs(option.value)
+        except ValueError as error:
+            self.problem(str(error), option.position)
+            return []
+        columns = []
+        for spec, label in pairs:
+            try:
+                columns.append((parse_expression(spec, option.position), label))
+            except TemplateError as error:
+                self.problem(error.message, option.position)
+        return columns
+
+    def numbered(self, lines: list[list[Run]]) -> list[Paragraph]:
+        """Items numbered with the style of the level below the current section."""
+        style = self.tree.numbering[min(self.level + 1, len(self.tree.numbering)) - 1]
+        return [Paragraph(runs, level=self.level + 1, number=style.format(index))
+                for index, runs in enumerate(lines, start=1)]
+
     # -- blocks ----------------------------------------------------------------------------
     def block(self, block: Block) -> list:
         handler = getattr(self, f"block_{block.kind}", None)
@@ -236,9 +257,7 @@ class Composer:
 
     def block_list(self, block: Block) -> list:
         if block.argument == "numbered":
-            style = self.tree.numbering[min(self.level + 1, len(self.tree.numbering)) - 1]
-            return [Paragraph(self.runs(item), level=self.level + 1, number=style.format(index))
-                    for index, item in enumerate(block.items, start=1)]
+            return self.numbered([self.runs(item) for item in block.items])
         return [BulletList([self.runs(item) for item in block.items], level=self.level)]
 
     def block_table(self, block: Block) -> list:
@@ -396,21 +415,8 @@ class Composer:
         title = self.text(block.title)
         nodes = []
         if "columns" in block.options:
-            option = block.options["columns"]
-            columns = []
-            try:
-                pairs = parse_pairs(option.value)
-            except ValueError as error:
-                self.problem(str(error), option.position)
-                pairs = []
-            for spec, label in pairs:
-                try:
-                    expression = parse_expression(spec, option.position)
-                except TemplateError as error:
-                    self.problem(error.message, option.position)
-                    continue
-                columns.append((Expression(("item",) + expression.path, expression.filters,
-                                           option.position, spec), label))
+            columns = [(Expression(("item",) + e.path, e.filters, e.position, e.source), label)
+                       for e, label in self.column_specs(block.options["columns"])]
             header = [[Run(label)] for _, label in columns]
             rows = [[[Run(self.evaluate(expr, item=record))] for expr, _ in columns]
                     for record in sample]
@@ -428,9 +434,7 @@ class Composer:
                 if title:
                     nodes.append(Paragraph([Run(title, bold=True)], level=self.level))
                 if block.option("numbered", "no") in {"yes", "true", "1"}:
-                    style = self.tree.numbering[min(self.level + 1, len(self.tree.numbering)) - 1]
-                    nodes.extend(Paragraph(runs, level=self.level + 1, number=style.format(i))
-                                 for i, runs in enumerate(lines, start=1))
+                    nodes.extend(self.numbered(lines))
                 else:
                     nodes.append(BulletList(lines, level=self.level))
         else:
@@ -440,18 +444,7 @@ class Composer:
         return nodes
 
     def block_branches(self, block: Block) -> list:
-        option = block.options["columns"]
-        columns = []
-        try:
-            pairs = parse_pairs(option.value)
-        except ValueError as error:
-            self.problem(str(error), option.position)
-            return []
-        for spec, label in pairs:
-            try:
-                columns.append((parse_expression(spec, option.position), label))
-            except TemplateError as error:
-                self.problem(error.message, option.position)
+        columns = self.column_specs(block.options["columns"])
         # The names are checked against this report's figures (branches have the same keys).
         totals = [self.evaluate(expression) for expression, _ in columns]
         if not self.figures.branches:
