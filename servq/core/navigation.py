@@ -23,6 +23,7 @@ MENU = [
     MenuEntry("執行態度考核", "ledgers:attitude", Perm.LEDGER_VIEW),
     MenuEntry("網站連結檢測", "ledgers:link-runs", Perm.LINKS_CHECK),
     MenuEntry("執行態度考核榮譽榜", "ledgers:honour-roll", None),
+    MenuEntry("成果報告", "reports:home", Perm.REPORT_VIEW),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 

@@ -7,6 +7,7 @@ A consolidated (HQ) report calls the same providers with every agency below the 
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from servq.core.models import Agency
@@ -50,6 +51,16 @@ def provider(namespace: str):
         return function
 
     return register
+
+
+@contextmanager
+def registered(namespace: str, function: Provider):
+    """Register a provider only for the duration of a block (a test's own provider)."""
+    provider(namespace)(function)
+    try:
+        yield function
+    finally:
+        _providers.pop(namespace, None)
 
 
 def namespaces() -> list[str]:
