@@ -4,14 +4,20 @@ Run by `python manage.py load_demo` after core's loader; each part skips itself 
 records are already there, so running it twice changes nothing.
 """
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from servq.core.models import Agency
+
+from servq.ledgers import reference_data
 
 from . import activities, collections, indicators, people
 
 
 def load(*, stdout) -> None:
+    # The migration installs the reference data; a flushed database (or an admin who deleted a
+    # row) gets it back here, since the records below refer to it.
+    reference_data.load(apps)
     shilin = Agency.objects.get(code="sly")
     users = {u.username: u for u in get_user_model().objects.filter(username__startswith="sly-")}
     done = [
