@@ -18,6 +18,11 @@ class MenuEntry:
 MENU = [
     MenuEntry("問卷調查結果", "surveys:results", Perm.SURVEY_VIEW_RESULTS),
     MenuEntry("紙本問卷登錄", "surveys:paper-entry", Perm.SURVEY_ENTER_PAPER),
+    MenuEntry("陳情案件", "petitions:inbox", Perm.PETITION_VIEW),
+    MenuEntry("逾期陳情", "petitions:overdue", Perm.PETITION_VIEW),
+    MenuEntry("登錄陳情案件", "petitions:new", Perm.PETITION_ASSIGN),
+    MenuEntry("陳情期限與分案規則", "petitions:rules", Perm.PETITION_MANAGE_RULES),
+    MenuEntry("新聞輿情", "petitions:media", Perm.REPORT_VIEW),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 
