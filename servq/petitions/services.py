@@ -178,8 +178,12 @@ def _user(actor):
 
 
 def _store_files(petition: Petition, files: list[CheckedFile], kind: str, actor) -> None:
-    for checked in files:
-        attachment = Attachment(petition=petition, kind=kind, original_name=checked.original_name,
+    start = petition.attachments.count()
+    for n, checked in enumerate(files, start=start + 1):
+        # A reporter's file name may carry their name: ethics-mailbox files get a neutral one.
+        name = f"{petition.number}-{n}.{checked.extension}" if petition.is_ethics_mailbox \
+            else checked.original_name
+        attachment = Attachment(petition=petition, kind=kind, original_name=name,
                                 content_type=checked.content_type, size=checked.size,
                                 uploaded_by=_user(actor))
         attachment.file.save(checked.stored_name(), checked.upload, save=False)
