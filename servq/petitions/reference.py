@@ -60,4 +60,4 @@ def ensure_rules(agency: Agency) -> None:
                         target="case_section" if route == "case_section" else "unit",
                         unit=None if route == "case_section" else units[route],
                         priority=100 if code else 900)
-            for code, route in ROUTES.items())
+            for code, route in ROUTES.items() if route == "case_section" or route in units)
