@@ -221,7 +221,7 @@ def run_engine(engine: str, size: int) -> None:
     from servq.core.demo import ensure_agencies, ensure_demo_users
     from servq.petitions.figures import petition_figures
     from servq.petitions.reference import ensure_rules
-    from servq.petitions.selectors import overdue_list
+    from servq.petitions.selectors import dashboard_counts, overdue_list, petition_list
     from servq.reports.registry import ReportScope
 
     call_command("migrate", verbosity=0)
@@ -237,7 +237,13 @@ def run_engine(engine: str, size: int) -> None:
         listed = overdue_list(user=secretariat, agency=shilin, on=date(2015, 12, 31))
         return listed.count(), list(listed[:50])
 
+    def inbox_page():
+        listed = petition_list(user=secretariat, agency=shilin)
+        counts = dashboard_counts(user=secretariat, agency=shilin, on=date(2015, 12, 31))
+        return listed.count(), list(listed[:50]), counts
+
     overdue_ms, (overdue_count, _) = median_ms(overdue_page)
+    inbox_ms, _ = median_ms(inbox_page)
     quarter_ms, figures = median_ms(lambda: petition_figures(
         ReportScope.for_agency(shilin, Period.parse("2015Q2"))))
     hq_ms, _ = median_ms(lambda: petition_figures(
@@ -245,7 +251,7 @@ def run_engine(engine: str, size: int) -> None:
     unique, per_second = concurrent_numbers(shilin)
     load_avg = os.getloadavg()[0]
     print(f"| {engine} | {size:,} | {seconds:.1f} s | {overdue_ms:.1f} ms ({overdue_count} overdue) "
-          f"| {quarter_ms:.1f} ms | {hq_ms:.1f} ms | {'yes' if unique else 'NO'} "
+          f"| {inbox_ms:.1f} ms | {quarter_ms:.1f} ms | {hq_ms:.1f} ms | {'yes' if unique else 'NO'} "
           f"({WRITERS}×{EACH}, {per_second:.0f}/s) | {load_avg:.2f} |", flush=True)
     print(f"  Shilin 2015Q2: received {figures['received']}, average_days_ytd "
           f"{figures['average_days_ytd']}, overdue_open {figures['overdue_open']}", flush=True)
@@ -261,9 +267,10 @@ def main() -> int:
     if args.engine != "both":
         run_engine(args.engine, args.size)
         return 0
-    print("| engine | petitions | load | overdue list (page + count) | figures, one agency-quarter "
-          "| figures, HQ consolidated | numbers unique under 8 writers | load avg |")
-    print("|---|---|---|---|---|---|---|---|", flush=True)
+    print("| engine | petitions | load | overdue list (page + count) | inbox (page + count + "
+          "dashboard) | figures, one agency-quarter | figures, HQ consolidated "
+          "| numbers unique under 8 writers | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|", flush=True)
     status = 0
     for engine in ("postgres", "sqlite"):
         status |= subprocess.call([sys.executable, __file__, "--engine", engine,

@@ -95,8 +95,8 @@ def _receive(agency, users, n, received, channel, code, subject, section, office
             SimpleUploadedFile("口頭陳情紀錄.pdf", SIGNED_RECORD_PDF, "application/pdf")))
     receipt = services.petition_receive(
         agency=agency, channel=channel, category=Category.objects.get(code=code),
-        subject=subject, submission_key=key, actor=None if channel in (O, E) else
-        users["secretariat"],
+        subject=subject, submission_key=key,
+        actor={O: None, E: None, R: users["ethics"]}.get(channel, users["secretariat"]),
         intake=Intake(content=f"（示範資料）{subject}。", received_on=received_on,
                       petitioner=Petitioner() if n == 15 else _petitioner(n),
                       section_hint=section, complained_officer=officer, **extra))
@@ -110,6 +110,7 @@ def _assign(petition, users, section):
     handler = users["ethics"] if petition.is_ethics_mailbox else suggestion.user
     services.petition_assign(petition=petition, unit=suggestion.unit or section, user=handler,
                              actor=users["secretariat"], on=petition.received_on)
+    petition.refresh_from_db()
 
 
 def _handler(petition, users):

@@ -134,6 +134,7 @@ class IntakeForm(AttachmentsMixin, forms.Form):
         self.agency, self.user = agency, user
         self.fields["section_hint"].queryset = Unit.objects.filter(
             agency=agency, kind=Unit.Kind.SECTION, is_active=True)
+        self.fields["section_hint"].label_from_instance = lambda unit: unit.name
         self.fields["complained_officer"].queryset = StaffMember.objects.filter(
             agency=agency, is_active=True)
         if not access.has_perm(user, Perm.PETITION_RECORD_ORAL, agency):
@@ -167,6 +168,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = selectors.assignable_units(agency)
+        self.fields["unit"].label_from_instance = lambda unit: unit.name
         handlers = [role for role, perms in access.ROLE_PERMISSIONS.items()
                     if Perm.PETITION_HANDLE in perms]
         self.fields["user"].queryset = selectors.users_with_roles(agency, handlers)

@@ -67,6 +67,7 @@ class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
                                                                        is_public=True)
             self.fields["section_hint"].queryset = Unit.objects.filter(
                 agency=agency, kind=Unit.Kind.SECTION, is_active=True)
+            self.fields["section_hint"].label_from_instance = lambda unit: unit.name
         self.add_attachment_fields(label=_("附件"))
         for name in self.attachment_fields:
             self.fields[name].help_text = _("PDF、JPG 或 PNG，可不附。")

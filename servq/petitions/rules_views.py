@@ -71,6 +71,8 @@ def rules(request, agency):
             audit_record(action="petition.rules_change", request=request, agency=agency)
         messages.success(request, "已儲存處理期限與分案規則。")
         return redirect("petitions:rules", agency=agency.code)
-    return render(request, "petitions/rules.html",
-                  {"agency": agency, "deadlines": deadlines, "routes": routes},
+    return render(request, "petitions/rules.html", {
+        "agency": agency, "deadlines": deadlines, "routes": routes,
+        "deadline_headings": ["類別", "天數", "計算方式", "刪除"],
+        "routing_headings": ["類別", "管道", "分案對象", "單位", "優先順序", "使用中", "刪除"]},
                   status=400 if request.method == "POST" else 200)

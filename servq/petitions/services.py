@@ -200,6 +200,16 @@ def _require_open(petition: Petition) -> None:
         raise ValidationError("此案件已回覆或結案，不能再處理。")
 
 
+def _open_petition(petition: Petition, on: date | None,
+                   label: str = "日期") -> tuple[Petition, date]:
+    """The petition locked for this change, still open, and the change's date (default today)."""
+    petition = _locked(petition)
+    _require_open(petition)
+    on = on or timezone.localdate()
+    _check_day(petition, on, label)
+    return petition, on
+
+
 def _check_day(petition: Petition, on: date, label: str = "日期") -> None:
     if on < petition.received_on:
         raise ValidationError({"on": f"{label}不能早於收件日。"})
@@ -211,10 +221,7 @@ def _check_day(petition: Petition, on: date, label: str = "日期") -> None:
 def petition_assign(*, petition: Petition, unit: Unit, actor, user=None, note: str = "",
                     on: date | None = None, request=None) -> PetitionEvent:
     """First assignment (分案) or a transfer (改分) to a unit and optionally one handler."""
-    petition = _locked(petition)
-    _require_open(petition)
-    on = on or timezone.localdate()
-    _check_day(petition, on)
+    petition, on = _open_petition(petition, on)
     if unit.agency_id != petition.agency_id or not unit.is_active:
         raise ValidationError({"unit": "承辦單位必須是本機關使用中的單位。"})
     if user is not None and not has_perm(user, Perm.PETITION_HANDLE, petition.agency):
@@ -241,10 +248,7 @@ def petition_assign(*, petition: Petition, unit: Unit, actor, user=None, note: s
 def petition_record_contact(*, petition: Petition, method: str, summary: str, actor,
                             on: date | None = None) -> PetitionEvent:
     """A call or letter to the petitioner telling them the progress (what was said)."""
-    petition = _locked(petition)
-    _require_open(petition)
-    on = on or timezone.localdate()
-    _check_day(petition, on, "聯繫日期")
+    petition, on = _open_petition(petition, on, "聯繫日期")
     if method not in ContactMethod.values:
         raise ValidationError({"method": "請選擇聯繫方式。"})
     if not summary.strip():
@@ -288,10 +292,7 @@ def petition_extend_deadline(*, petition: Petition, new_due_on: date, reason: st
 def petition_reply(*, petition: Petition, method: str, summary: str, actor,
                    on: date | None = None, close: bool = True) -> PetitionEvent:
     """The answer to the petitioner (letter, e-mail or phone); closes the case unless asked."""
-    petition = _locked(petition)
-    _require_open(petition)
-    on = on or timezone.localdate()
-    _check_day(petition, on, "回覆日期")
+    petition, on = _open_petition(petition, on, "回覆日期")
     if method not in ContactMethod.values:
         raise ValidationError({"method": "請選擇回覆方式。"})
     petition.replied_on, petition.reply_method = on, method
@@ -328,10 +329,7 @@ def petition_register_not_processed(*, petition: Petition, reason: str, actor, n
                                     on: date | None = None) -> PetitionEvent:
     """Registered without processing (存查): anonymous or contentless, repeated after a clear
     answer (linked to the earlier petition), or already sent to the competent agency."""
-    petition = _locked(petition)
-    _require_open(petition)
-    on = on or timezone.localdate()
-    _check_day(petition, on)
+    petition, on = _open_petition(petition, on)
     if reason not in Petition.NotProcessedReason.values:
         raise ValidationError({"reason": "請選擇不予處理的理由。"})
     if reason == Petition.NotProcessedReason.REPEATED:

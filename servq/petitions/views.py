@@ -57,6 +57,7 @@ def inbox(request, agency):
         "agency": agency, "form": form, "page": page, "today": today, "query": query.urlencode(),
         "counts": selectors.dashboard_counts(user=request.user, agency=agency, on=today),
         "can_intake": access.has_perm(request.user, Perm.PETITION_ASSIGN, agency),
+        "due_soon_days": selectors.DUE_SOON_DAYS,
     })
 
 
@@ -186,11 +187,8 @@ def _action_form(name: str, action: Action, petition: Petition, data=None, files
 def _detail_context(request, petition: Petition, bound: dict | None = None) -> dict:
     user, agency = request.user, petition.agency
     allowed = {name for name, action in ACTIONS.items() if access.has_perm(user, action.perm, agency)}
-    forms_ = {}
-    if petition.is_open or petition.status == Petition.Status.REPLIED:
-        for name in allowed:
-            forms_[name.replace("-", "_")] = (bound or {}).get(name) or \
-                _action_form(name, ACTIONS[name], petition)
+    forms_ = {name.replace("-", "_"): (bound or {}).get(name) or
+              _action_form(name, ACTIONS[name], petition) for name in allowed}
     suggestion = None
     if "assign" in allowed and petition.is_open and petition.assigned_unit_id is None:
         suggestion = suggest_assignment(petition)
@@ -204,6 +202,7 @@ def _detail_context(request, petition: Petition, bound: dict | None = None) -> d
         "petitioner": None if petition.is_ethics_mailbox else
         petitioner_for(user, petition, request=request),
         "timeline": selectors.petition_timeline(petition),
+        "reminders": petition.reminders.all(),
         "attachments": petition.attachments.all() if attachments_visible else None,
         "attachment_count": petition.attachments.count(),
         "forms": forms_, "suggestion": suggestion, "reveal_allowed": reveal_allowed,
