@@ -7,6 +7,7 @@ an agency the user works in but without the permission asked is 403.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from .models import Agency, Membership, Unit
@@ -191,8 +192,6 @@ PETITION_AGENCY_WIDE_ROLES = {Role.SECRETARIAT, Role.ETHICS, Role.DIRECTOR, Role
 
 def petition_visibility(user, agency: Agency):
     """A Q over Petition for what the user may see in `agency`, or None for nothing."""
-    from django.db.models import Q
-
     if not has_perm(user, Perm.PETITION_VIEW, agency):
         return None
     roles = roles_in(user, agency)

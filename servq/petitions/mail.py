@@ -20,7 +20,7 @@ def absolute(path: str, request=None) -> str:
     """A link for a mail: from the request when there is one, else SERVQ_SITE_URL + path."""
     if request is not None:
         return request.build_absolute_uri(path)
-    return getattr(settings, "SERVQ_SITE_URL", "").rstrip("/") + path
+    return settings.SERVQ_SITE_URL.rstrip("/") + path
 
 
 def tracking_path(petition: Petition) -> str:

@@ -89,8 +89,10 @@ def received(request, agency):
     number = request.GET.get("n", "").strip().upper()
     if not number or not Petition.objects.filter(agency=agency, number=number).exists():
         return redirect("portal:petitions_public:track", agency=agency.code)
-    # The code is shown from this browser's session only (a repeat submission has none).
-    code = request.session.get(SESSION_RECEIPTS, {}).get(number)
+    # The code is shown once, from this browser's session (a repeat submission has none).
+    receipts = request.session.get(SESSION_RECEIPTS, {})
+    code = receipts.pop(number, None)
+    request.session[SESSION_RECEIPTS] = receipts
     return render(request, "petitions/public/received.html",
                   {"agency": agency, "number": number, "code": code})
 
