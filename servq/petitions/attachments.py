@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 MAX_FILES = 3
 # (magic bytes, content type, extension)
@@ -43,8 +44,9 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
     name = (upload.name or "附件").rsplit("/", 1)[-1][:200]
     if upload.size > max_bytes():
         raise ValidationError(
-            f"附件「{name}」有 {_megabytes(upload.size)}，超過上限 {_megabytes(max_bytes())}，"
-            "請縮小或分開寄送。", code="too_large")
+            _("附件「%(name)s」有 %(size)s，超過上限 %(limit)s，請縮小或分開寄送。")
+            % {"name": name, "size": _megabytes(upload.size), "limit": _megabytes(max_bytes())},
+            code="too_large")
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
@@ -52,5 +54,5 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
         if head.startswith(magic):
             return CheckedFile(upload, name, content_type, extension, upload.size)
     raise ValidationError(
-        f"附件「{name}」的內容不是 PDF、JPG 或 PNG 檔（系統依檔案內容判斷，不看副檔名），"
-        "請改用這三種格式。", code="wrong_type")
+        _("附件「%(name)s」的內容不是 PDF、JPG 或 PNG 檔（系統依檔案內容判斷，不看副檔名），"
+          "請改用這三種格式。") % {"name": name}, code="wrong_type")

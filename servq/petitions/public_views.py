@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from servq.core import ratelimit
@@ -25,11 +26,11 @@ SESSION_RECEIPTS = "petition_receipts"
 CHANNELS = {OPINION: Channel.OPINION_MAILBOX, ETHICS: Channel.ETHICS_MAILBOX}
 
 PUBLIC_STATUS = {
-    Petition.Status.RECEIVED: "已收件，待分案",
-    Petition.Status.ASSIGNED: "處理中",
-    Petition.Status.REPLIED: "已回覆",
-    Petition.Status.CLOSED: "已結案",
-    Petition.Status.NOT_PROCESSED: "已登錄，依規定不予處理",
+    Petition.Status.RECEIVED: gettext_lazy("已收件，待分案"),
+    Petition.Status.ASSIGNED: gettext_lazy("處理中"),
+    Petition.Status.REPLIED: gettext_lazy("已回覆"),
+    Petition.Status.CLOSED: gettext_lazy("已結案"),
+    Petition.Status.NOT_PROCESSED: gettext_lazy("已登錄，依規定不予處理"),
 }
 
 

@@ -100,6 +100,8 @@ def petition_receive(*, agency: Agency, channel: str, category: Category, subjec
 
     With a submission_key (the public form's token, the API's idempotency key) the same
     submission saves once: a repeat returns the first petition with created=False.
+    The writes happen in one transaction (_save_new); the slow tracking-code hash runs
+    before it, so the agency's number counter stays locked only briefly.
     """
     received_on = intake.received_on or timezone.localdate()
     _check_intake(agency, channel, category, subject, intake, received_on)

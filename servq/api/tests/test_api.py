@@ -1,6 +1,8 @@
 import json
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from servq.api.models import ApiToken
@@ -90,3 +92,14 @@ def test_it_keeps_each_key_to_its_own_agency_and_honours_revocation(api, cast):
 def test_it_ignores_a_logged_in_session(api, cast, client_for):
     client = client_for(cast.secretariat)
     assert post(client, {}, NEW).status_code == 401
+
+
+def test_it_prints_a_new_key_once_and_the_key_works(cast, office_calendar_2015, client):
+    out = StringIO()
+    call_command("create_api_token", agency="sly", name="公文系統", stdout=out)
+    key = out.getvalue().strip().splitlines()[-1]
+    token = ApiToken.objects.get()
+    assert key.startswith(f"sq_{token.prefix}_") and key.split("_", 2)[2] not in token.key_hash
+    response = client.get(reverse("api:petition", kwargs={"agency": "sly", "number": "X"}),
+                          HTTP_AUTHORIZATION=f"Token {key}")
+    assert response.status_code == 404 and ApiToken.objects.get().last_used_at
