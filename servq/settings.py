@@ -148,6 +148,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"  # never served publicly: uploads are streamed by views that check access
+# The site's address for links in mail sent without a request (reminders): https://servq.example
+SERVQ_SITE_URL = os.environ.get("SERVQ_SITE_URL", "")
+# Largest attachment a petition may carry (PDF/JPG/PNG).
+SERVQ_PETITION_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("SERVQ_PETITION_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -7,6 +7,7 @@ an agency the user works in but without the permission asked is 403.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from .models import Agency, Membership, Unit
@@ -210,3 +211,71 @@ def get_agency_for_member(user, code: str) -> Agency:
     if not has_standing(user, agency):
         raise Http404("找不到此機關的資料。")
     return agency
+
+
+# --- petitions: which petitions a user may list, open and change ------------------------------
+# Agency-wide readers; a section clerk sees what is assigned to them or their section, the
+# attitude committee what was referred to it. Personal data needs PETITION_VIEW_PERSONAL;
+# a whistleblower's identity PETITION_VIEW_WHISTLEBLOWER (servq.petitions.whistleblower).
+PETITION_AGENCY_WIDE_ROLES = {Role.SECRETARIAT, Role.ETHICS, Role.DIRECTOR, Role.HQ_AUDITOR}
+
+
+def petition_visibility(user, agency: Agency):
+    """A Q over Petition for what the user may see in `agency`, or None for nothing."""
+    if not has_perm(user, Perm.PETITION_VIEW, agency):
+        return None
+    roles = roles_in(user, agency)
+    if roles & PETITION_AGENCY_WIDE_ROLES:
+        return Q(agency=agency)
+    conditions = []
+    if Role.SECTION_CLERK in roles:
+        units = Membership.objects.active().filter(
+            user=user, agency=agency, role=Role.SECTION_CLERK, unit__isnull=False,
+        ).values_list("unit_id", flat=True)
+        conditions += [Q(assigned_user=user), Q(assigned_unit_id__in=list(units))]
+    if Role.ATTITUDE_COMMITTEE in roles:
+        conditions.append(Q(referred_to_committee=True))
+    if not conditions:
+        return None
+    either = conditions[0]
+    for condition in conditions[1:]:
+        either |= condition
+    return Q(agency=agency) & either
+
+
+def petitions_for_user(user, agency: Agency):
+    """The petitions of `agency` the user may list (an empty queryset if none)."""
+    from servq.petitions.models import Petition
+
+    visible = petition_visibility(user, agency)
+    return Petition.objects.filter(visible) if visible is not None else Petition.objects.none()
+
+
+def get_petition_for_user(user, pk: int, *, write: bool = False, agency_code: str | None = None):
+    """The petition if the user may see it (and handle it, with write=True).
+
+    404 for a petition of an agency the user has no standing in, or outside their scope
+    (a clerk asking for another section's petition); 403 for a missing permission.
+    """
+    from servq.petitions.models import Petition
+
+    petition = Petition.objects.select_related("agency", "category").filter(pk=pk).first()
+    if petition is None or (agency_code is not None and petition.agency.code != agency_code):
+        raise Http404("找不到此陳情案件。")
+    require(user, Perm.PETITION_VIEW, petition.agency)
+    visible = petition_visibility(user, petition.agency)
+    if not Petition.objects.filter(visible, pk=pk).exists():
+        raise Http404("找不到此陳情案件。")
+    if write and not has_perm(user, Perm.PETITION_HANDLE, petition.agency):
+        raise PermissionDenied("您的角色不能處理陳情案件。")
+    return petition
+
+
+def can_view_personal(user, petition) -> bool:
+    return has_perm(user, Perm.PETITION_VIEW_PERSONAL, petition.agency)
+
+
+def can_reveal_reporter(user, petition) -> bool:
+    """Only the ethics office, and only for ethics-mailbox reports."""
+    return petition.is_ethics_mailbox and has_perm(
+        user, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency)

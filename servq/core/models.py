@@ -255,3 +255,18 @@ class StaffMember(models.Model):
 
     def __str__(self):
         return f"{self.name}（{self.title}）"
+
+
+class RateLimitCounter(models.Model):
+    """Hits of one key (hashed) in one fixed time window; see ratelimit.py."""
+
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "流量限制計數"
+        verbose_name_plural = "流量限制計數"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="ratelimit_key_window"),
+        ]

@@ -24,6 +24,11 @@ MENU = [
     MenuEntry("網站連結檢測", "ledgers:link-runs", Perm.LINKS_CHECK),
     MenuEntry("執行態度考核榮譽榜", "ledgers:honour-roll", None),
     MenuEntry("成果報告", "reports:home", Perm.REPORT_VIEW),
+    MenuEntry("陳情案件", "petitions:inbox", Perm.PETITION_VIEW),
+    MenuEntry("逾期陳情", "petitions:overdue", Perm.PETITION_VIEW),
+    MenuEntry("登錄陳情案件", "petitions:new", Perm.PETITION_ASSIGN),
+    MenuEntry("陳情期限與分案規則", "petitions:rules", Perm.PETITION_MANAGE_RULES),
+    MenuEntry("新聞輿情", "petitions:media", Perm.REPORT_VIEW),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 

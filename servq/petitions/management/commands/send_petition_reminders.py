@@ -1,0 +1,22 @@
+"""python manage.py send_petition_reminders [--date YYYY-MM-DD] — safe on several workers."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from servq.core.tabular import parse_iso_date
+from servq.petitions.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "寄送陳情案件期限將屆及逾期提醒（每則提醒只寄一次，可多個工作程序同時執行）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="以此日期判斷（預設今天），格式 YYYY-MM-DD")
+
+    def handle(self, *args, date=None, **options):
+        try:
+            on = parse_iso_date(date) if date else None
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        run = send_reminders(on=on)
+        self.stdout.write(f"提醒：認領 {run.claimed} 則，寄出 {run.sent} 則，"
+                          f"已由其他程序處理 {run.skipped} 則")
