@@ -8,6 +8,7 @@ from django.db.models.functions import Rank
 
 from servq.core.models import Agency
 from servq.core.numbers import round_half_up
+from servq.core.periods import Period
 
 from ..models import AttitudeAssessment, AttitudeReview
 from ..windows import Windows
@@ -20,15 +21,18 @@ def ranked_assessments(review: AttitudeReview):
             .order_by("-total", "officer__sort_order", "officer__pk"))
 
 
-def related_complaints(*, review: AttitudeReview) -> dict[int, list]:
-    """Complaints about each officer's execution attitude in the review's month, by StaffMember
-    id, shown beside the officer on the review sheet.
+def related_complaints(*, review: AttitudeReview) -> dict[int | None, list]:
+    """Complaints about execution attitude received in the review's month (petitions referred
+    to the committee), by the StaffMember id of the officer complained about; key None holds
+    those that name no officer. Shown beside each officer on the review sheet."""
+    from servq.petitions.selectors import attitude_complaints
 
-    Plug-in point for the petitions app: call
-    servq.petitions.selectors.attitude_complaints(agency=review.agency, start=..., end=...)
-    here and group what it returns by the officer's StaffMember id. Until then, none.
-    """
-    return {}
+    start = review.month
+    end = Period.month(start.year, start.month).end
+    by_officer: dict[int | None, list] = {}
+    for complaint in attitude_complaints(agency=review.agency, start=start, end=end):
+        by_officer.setdefault(complaint.officer_id, []).append(complaint)
+    return by_officer
 
 
 def honour_roll(*, agency: Agency, months: int = 12) -> list[dict]:

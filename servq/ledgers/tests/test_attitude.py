@@ -221,3 +221,36 @@ def test_it_submits_approves_and_publishes_through_the_screens(cast, committee, 
     assert review.is_approved and review.assessments.get(pk=first.pk).director == 95
     assert client_for(cast.secretariat).get(sheet).status_code == 200
     assert client_for(cast.outsider).get(sheet).status_code == 404
+
+
+def test_it_shows_complaints_referred_from_petitions_beside_the_officer(cast, committee, roster,
+                                                                        client_for,
+                                                                        office_calendar_2015):
+    from servq.core.models import Unit
+    from servq.petitions.models import Category, Channel
+    from servq.petitions.reference import ensure_categories
+    from servq.petitions.services import Intake, Petitioner, petition_assign, petition_receive
+
+    ensure_categories()
+    officer = next(p for p in roster if p.is_enforcement_officer)
+    committee_unit = Unit.objects.get(agency=cast.sly, code="attitude")
+
+    def complaint(subject, received_on, about=None):
+        petition = petition_receive(
+            agency=cast.sly, channel=Channel.LETTER, category=Category.objects.get(code="attitude"),
+            subject=subject, intake=Intake(received_on=received_on, complained_officer=about,
+                                           petitioner=Petitioner("王小明", "", "", "")),
+        ).petition
+        petition_assign(petition=petition, unit=committee_unit, actor=cast.secretariat)
+        return petition
+
+    named = complaint("承辦人員態度不佳", date(2015, 6, 3), about=officer)
+    unnamed = complaint("櫃檯人員語氣不耐", date(2015, 6, 9))
+    other_month = complaint("五月的陳情", date(2015, 5, 20), about=officer)
+    open_month(cast, committee)
+    sheet = client_for(cast.committee).get(reverse("ledgers:attitude-sheet", args=["sly", "2015-06"]))
+    rows = {row["assessment"].officer_id: row["complaints"] for row in sheet.context["rows"]}
+    assert [c.number for c in rows[officer.pk]] == [named.number]
+    assert [c.number for c in sheet.context["unattributed_complaints"]] == [unnamed.number]
+    text = sheet.content.decode()
+    assert named.number in text and unnamed.number in text and other_month.number not in text

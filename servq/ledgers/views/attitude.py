@@ -117,7 +117,8 @@ def attitude_sheet(request, agency, month):
         access.has_perm(request.user, Perm.ATTITUDE_REVIEW, agency),
         "can_approve": review.status == Status.SUBMITTED and
         access.has_perm(request.user, Perm.ATTITUDE_APPROVE, agency),
-        "formats": list(FORMATS), "committee": review.committee.all()})
+        "formats": list(FORMATS), "committee": review.committee.all(),
+        "unattributed_complaints": complaints.get(None, [])})
 
 
 def _transition(request, agency, month, perm, action, **kwargs):
