@@ -36,6 +36,11 @@ class Distribution:
             top2 = percent(sum(counts[o.code] for o in question.options if o.is_top_two), n)
         return cls(n, counts, {code: percent(c, n) for code, c in counts.items()}, top2)
 
+    @property
+    def cells(self) -> list[tuple[str, int, Decimal | None]]:
+        """(option code, count, percent) in the scale's order."""
+        return [(code, count, self.percent[code]) for code, count in self.counts.items()]
+
 
 @dataclass(frozen=True)
 class QuestionStats:

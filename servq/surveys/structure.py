@@ -137,3 +137,19 @@ def questionnaire_by_label(label: str) -> Questionnaire | None:
             return None
         found = found.filter(version=int(version))
     return found.order_by("-version").first()
+
+
+def questionnaire_for_import(agency: Agency, label: str | None, today: date) -> Questionnaire:
+    """The version an import files its rows under: the one named (`code` or `code@version`),
+    or the one in effect today. ValueError with the reason otherwise."""
+    if not label:
+        found = questionnaire_in_effect(agency, today)
+        if found is None:
+            raise ValueError(f"{agency.short_name}目前沒有適用中的問卷，請指定問卷代碼。")
+        return found
+    found = questionnaire_by_label(label)
+    if found is None:
+        raise ValueError(f"找不到問卷「{label}」（格式：代碼 或 代碼@版次）。")
+    if not Questionnaire.objects.applying_to(agency).filter(pk=found.pk).exists():
+        raise ValueError(f"問卷「{found}」不適用於{agency.short_name}。")
+    return found
