@@ -6,7 +6,7 @@ longer than an uncommitted transaction. `tally_compare`/`tally_rebuild` (the
 `recount_survey_tally` command) prove it, and repair it if a bug or a manual SQL edit broke it.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,19 +26,25 @@ def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def _upsert(model, key_columns: list[str], rows: Iterable[tuple]) -> None:
-    """Add n to each row's counter, creating it if needed (ON CONFLICT works on PG and SQLite)."""
-    rows = list(rows)
-    if not rows:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join([*key_columns, "n"])
-    placeholders = ", ".join(["%s"] * (len(key_columns) + 1))
-    conflict = ", ".join(key_columns)
-    sql = (f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
-           f"ON CONFLICT ({conflict}) DO UPDATE SET n = {table}.n + excluded.n")
+def _add(model, key_columns: list[str], changes: Mapping[tuple, int]) -> None:
+    """Add to counters: increments create missing rows (ON CONFLICT, on PG and SQLite alike);
+    decrements update existing rows (an INSERT of a negative count would fail the CHECK)."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    key_columns = [quote(column) for column in key_columns]
+    increments = [key + (n,) for key, n in changes.items() if n > 0]
+    decrements = [(n,) + key for key, n in changes.items() if n < 0]
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if increments:
+            columns = ", ".join([*key_columns, "n"])
+            placeholders = ", ".join(["%s"] * (len(key_columns) + 1))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
+                f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET n = {table}.n + excluded.n",
+                increments)
+        if decrements:
+            where = " AND ".join(f"{column} = %s" for column in key_columns)
+            cursor.executemany(f"UPDATE {table} SET n = n + %s WHERE {where}", decrements)
 
 
 ANSWER_KEY_COLUMNS = ["agency_id", "questionnaire_id", "month", "question_id", "option"]
@@ -50,10 +56,8 @@ def tally_add(*, answers: Mapping[AnswerKey, int], respondents: Mapping[Responde
     """Apply counted changes (negative for deletions). Call inside the writing transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("tally_add must run in the transaction that writes the responses")
-    _upsert(AnswerTally, ANSWER_KEY_COLUMNS,
-            (key + (n,) for key, n in answers.items() if n))
-    _upsert(RespondentTally, RESPONDENT_KEY_COLUMNS,
-            (key + (n,) for key, n in respondents.items() if n))
+    _add(AnswerTally, ANSWER_KEY_COLUMNS, answers)
+    _add(RespondentTally, RESPONDENT_KEY_COLUMNS, respondents)
     removed = [key for key, n in respondents.items() if n < 0]
     if removed:  # drop counters that went back to zero, so a recount compares row for row
         agencies = {key[0] for key in removed}
