@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -12,7 +12,8 @@ from servq.core.audit import audit_record
 from servq.core.models import Agency
 from servq.core.roc_dates import roc_date_short
 
-from .models import Answer, Channel, Questionnaire, Response, TextAnswer
+from .models import (Answer, Channel, Question, QuestionGroup, Questionnaire, Response,
+                     TextAnswer)
 from .structure import Structure
 from .tally import month_of, tally_add
 
@@ -141,3 +142,29 @@ def survey_response_delete(*, response: Response, actor, request=None, reason: s
                          "submitted_on": response.submitted_on.isoformat()})
     response.delete()
     tally_add(answers=answers, respondents={key + (response.channel,): -1})
+
+
+@transaction.atomic
+def questionnaire_new_version(*, previous: Questionnaire, effective_from: date) -> Questionnaire:
+    """A copy of `previous` (groups and questions) as its next version, in effect from
+    `effective_from`; the previous version ends the day before. Edit the copy before it starts:
+    keep a question's code only for the same question on the same scale."""
+    if effective_from <= previous.effective_from:
+        raise ValidationError("新版本的適用起日必須晚於舊版本的起日。")
+    version = Questionnaire.objects.create(
+        code=previous.code, version=previous.version + 1, title=previous.title,
+        intro=previous.intro, agency=previous.agency, effective_from=effective_from,
+        replaces=previous,
+    )
+    previous.effective_until = effective_from - timedelta(days=1)
+    previous.save(update_fields=["effective_until"])
+    for group in previous.groups.prefetch_related("questions"):
+        copy = QuestionGroup.objects.create(questionnaire=version, code=group.code,
+                                            title=group.title, order=group.order)
+        Question.objects.bulk_create(
+            Question(questionnaire=version, group=copy, code=q.code, text=q.text,
+                     short_label=q.short_label, scale_id=q.scale_id, is_overall=q.is_overall,
+                     order=q.order)
+            for q in group.questions.all()
+        )
+    return version
