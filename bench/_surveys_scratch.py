@@ -98,3 +98,32 @@ def summary_ms(samples: list[float]) -> str:
     p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
     return (f"median {statistics.median(ordered) * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms, "
             f"min {ordered[0] * 1000:.2f} ms ({len(ordered)} runs)")
+
+
+def main(script: str, doc: str, child, argv: list[str], add_options=None) -> int:
+    """Parse the options; as the parent, run `child(args)` once per database in a subprocess."""
+    p = parser(doc.strip().splitlines()[0])
+    if add_options:
+        add_options(p)
+    args = p.parse_args(argv)
+    if args.child:
+        child(args)
+        return 0
+    return run_per_database(script, args, argv)
+
+
+def clear_agency(agency) -> None:
+    """Remove an agency's responses, answers, tallies and import batches (raw, fast deletes)."""
+    from django.db import connection, transaction
+
+    from servq.core.models import ImportBatch
+    from servq.surveys.models import AnswerTally, RespondentTally, Response, TextAnswer
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM surveys_answer WHERE response_id IN "
+                       "(SELECT id FROM surveys_response WHERE agency_id = %s)", [agency.pk])
+        TextAnswer.objects.filter(response__agency=agency).delete()
+        Response.objects.filter(agency=agency)._raw_delete(Response.objects.db)
+        AnswerTally.objects.filter(agency=agency).delete()
+        RespondentTally.objects.filter(agency=agency).delete()
+        ImportBatch.objects.filter(agency=agency).delete()

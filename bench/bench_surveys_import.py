@@ -37,22 +37,6 @@ def write_csv(path: Path, responses: int, codes: list[str]) -> None:
             writer.writerow([day.isoformat(), channels[i % 4], f"B{i:06d}", *answers])
 
 
-def clean_previous_run(agency) -> None:
-    from django.db import connection, transaction
-
-    from servq.core.models import ImportBatch
-    from servq.surveys.models import AnswerTally, RespondentTally, Response, TextAnswer
-
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM surveys_answer WHERE response_id IN "
-                       "(SELECT id FROM surveys_response WHERE agency_id = %s)", [agency.pk])
-        TextAnswer.objects.filter(response__agency=agency).delete()
-        Response.objects.filter(agency=agency)._raw_delete(Response.objects.db)
-        AnswerTally.objects.filter(agency=agency).delete()
-        RespondentTally.objects.filter(agency=agency).delete()
-        ImportBatch.objects.filter(agency=agency).delete()
-
-
 def child(args) -> None:
     scratch.setup_django()
     from io import StringIO
@@ -70,7 +54,7 @@ def child(args) -> None:
     path = scratch.ROOT / "var" / "bench" / f"surveys-import-{args.responses}.csv"
     if not path.exists():
         write_csv(path, args.responses, codes)
-    clean_previous_run(agency)
+    scratch.clear_agency(agency)
     out = StringIO()
     started = time.perf_counter()
     call_command("import_responses", str(path), agency=AGENCY, stdout=out)
@@ -82,15 +66,6 @@ def child(args) -> None:
     print(f"  {out.getvalue().strip()}")
 
 
-def main(argv: list[str]) -> int:
-    p = scratch.parser(__doc__.splitlines()[0])
-    p.add_argument("--responses", type=int, default=100_000)
-    args = p.parse_args(argv)
-    if args.child:
-        child(args)
-        return 0
-    return scratch.run_per_database(__file__, args, argv)
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(scratch.main(__file__, __doc__, child, sys.argv[1:], lambda p: p.add_argument(
+        "--responses", type=int, default=100_000)))

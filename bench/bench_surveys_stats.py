@@ -55,19 +55,15 @@ def generate(agency, structure, total: int) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from servq.surveys.models import AnswerTally, RespondentTally, Response
+    from servq.surveys.models import AnswerTally, RespondentTally
     from servq.surveys.tally import month_of
 
     questionnaire = structure.questionnaire
     patterns = make_patterns(structure.choice_questions)
     channels = ["paper", "paper", "kiosk", "web"]
     created = connection.ops.adapt_datetimefield_value(timezone.now())
+    scratch.clear_agency(agency)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM surveys_answer WHERE response_id IN "
-                       "(SELECT id FROM surveys_response WHERE agency_id = %s)", [agency.pk])
-        for model in (AnswerTally, RespondentTally):
-            model.objects.filter(agency=agency).delete()
-        Response.objects.filter(agency=agency)._raw_delete(Response.objects.db)
         cursor.execute("SELECT coalesce(max(id), 0) FROM surveys_response")
         first_id = cursor.fetchone()[0] + 1
 
@@ -167,17 +163,11 @@ def child(args) -> None:
               f"{time.perf_counter() - started:.1f} s")
 
 
-def main(argv: list[str]) -> int:
-    p = scratch.parser(__doc__.splitlines()[0])
+def options(p) -> None:
     p.add_argument("--responses", type=int, default=1_000_000)
     p.add_argument("--regenerate", action="store_true")
     p.add_argument("--verify", action="store_true")
-    args = p.parse_args(argv)
-    if args.child:
-        child(args)
-        return 0
-    return scratch.run_per_database(__file__, args, argv)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(scratch.main(__file__, __doc__, child, sys.argv[1:], options))
