@@ -53,7 +53,7 @@ class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not self.answers():
+        if not self.errors and not self.answers() and not self.texts():
             raise forms.ValidationError("請至少回答一題再送出。", code="empty")
         return data
 
@@ -122,7 +122,7 @@ class PaperEntryForm(QuestionnaireFields, forms.Form):
                 data[question.code] = self.keys[question.code][typed]
             else:
                 self.add_error(question.code, f"請輸入 {paper_hint(question)}，未答請留空。")
-        if not self.errors and not self.answers():
+        if not self.errors and not self.answers() and not self.texts():
             raise forms.ValidationError("這張問卷沒有任何答案；請檢查是否漏填。", code="empty")
         return data
 

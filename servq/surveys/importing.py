@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -51,21 +52,26 @@ class _Row:
     texts: list[tuple[int, str]]  # (question id, text)
 
 
-class _Validator:
-    """Turns cells into values, remembering every problem with its row, column and value."""
+class _RowReader:
+    """Turns a row's cells into a _Row, recording every problem with its row, column and value."""
 
-    def __init__(self, structure: Structure, agency: Agency, today: date):
+    def __init__(self, table: Table, structure: Structure, agency: Agency, today: date):
         self.structure = structure
         self.agency = agency
         self.today = today
         self.problems: list[Problem] = []
-        self._dates: dict[str, date | str] = {}
-        self.accepted = [
-            {code: code for code in q.option_codes} | {code.upper(): code for code in q.option_codes}
-            for q in structure.choice_questions
-        ]
-        self.allowed_text = [f"應為 {'、'.join(q.option_codes)} 或空白（未答）"
-                             for q in structure.choice_questions]
+        self.choice = structure.choice_questions
+        self.at_day, self.at_channel, self.at_serial = (
+            table.index(name) for name in ("submitted_on", "channel", "serial"))
+        self.at_choice = [table.index(q.code) for q in self.choice]
+        self.at_text = [(q.id, table.index(q.code)) for q in structure.text_questions
+                        if table.index(q.code) is not None]
+        self.accepted = [{code: code for code in q.option_codes}
+                         | {code.upper(): code for code in q.option_codes} for q in self.choice]
+        self.allowed = [f"應為 {'、'.join(q.option_codes)} 或空白（未答）" for q in self.choice]
+        self.serial_lines: dict[str, int] = {}
+        self.unchecked_serials: dict[str, int] = {}  # serial -> line, to look up in the database
+        self._days: dict[str, date | str] = {}
 
     @property
     def full(self) -> bool:
@@ -74,10 +80,45 @@ class _Validator:
     def problem(self, line, column, value, message) -> None:
         self.problems.append(Problem(line, column, value, message))
 
-    def day(self, line: int, text: str) -> date | None:
-        found = self._dates.get(text)
+    def read(self, line: int, cells: list[str]) -> "_Row | None":
+        """The row's values, or None if it has a problem (recorded)."""
+        known = len(self.problems)
+        day = self._day(line, cells[self.at_day])
+        channel = cells[self.at_channel].lower()
+        if channel not in Channel.values:
+            self.problem(line, "channel", cells[self.at_channel], f"應為 {CHANNELS}")
+        serial = self._serial(line, cells)
+        options: list[str | None] = []
+        for position, index in enumerate(self.at_choice):
+            cell = cells[index]
+            option = None
+            if cell:
+                option = self.accepted[position].get(cell) or self.accepted[position].get(
+                    cell.upper())
+                if option is None:
+                    self.problem(line, self.choice[position].code, cell, self.allowed[position])
+            options.append(option)
+        texts = [(qid, cells[index]) for qid, index in self.at_text if cells[index]]
+        if not any(cells[index] for index in self.at_choice) and not texts:
+            self.problem(line, None, None, "整列沒有任何答案")
+        if len(self.problems) > known:
+            return None
+        return _Row(day, channel, serial, options, texts)
+
+    def _serial(self, line: int, cells: list[str]) -> str | None:
+        serial = cells[self.at_serial] if self.at_serial is not None else ""
+        if not serial:
+            return None
+        if serial in self.serial_lines:
+            self.problem(line, "serial", serial, f"與第 {self.serial_lines[serial]} 列的問卷編號重複")
+        else:
+            self.serial_lines[serial] = self.unchecked_serials[serial] = line
+        return serial
+
+    def _day(self, line: int, text: str) -> date | None:
+        found = self._days.get(text)
         if found is None:
-            found = self._dates[text] = self._parse_day(text)
+            found = self._days[text] = self._parse_day(text)
         if isinstance(found, str):
             self.problem(line, "submitted_on", text, found)
             return None
@@ -92,8 +133,8 @@ class _Validator:
             return "填答日期不可晚於今天"
         try:
             check_applies(structure=self.structure, agency=self.agency, day=day)
-        except Exception as error:  # ValidationError: outside the version's dates
-            return "；".join(getattr(error, "messages", [str(error)]))
+        except ValidationError as error:  # outside the version's dates
+            return "；".join(error.messages)
         return day
 
 
@@ -157,129 +198,102 @@ def _write_rows_sqlite(rows: list[_Row], *, head: tuple, question_ids: list[int]
     return ids
 
 
+class _Writer:
+    """Writes valid rows in chunks (while no problem has been found) and counts them."""
+
+    def __init__(self, reader: _RowReader, *, agency, questionnaire, batch):
+        self.reader = reader
+        self.agency, self.questionnaire = agency, questionnaire
+        self.question_ids = [q.id for q in reader.choice]
+        self.head = (agency.pk, questionnaire.pk, batch.pk,
+                     connection.ops.adapt_datetimefield_value(timezone.now()))
+        self.postgres = connection.vendor == "postgresql"
+        self.sqlite_ids = None if self.postgres else _SqliteIds()
+        self.pending: list[_Row] = []
+        self.texts: list[TextAnswer] = []
+        self.answer_counts: Counter = Counter()  # (month, question id, option)
+        self.respondent_counts: Counter = Counter()  # (month, channel)
+        self.responses = self.answers = 0
+
+    def add(self, row: _Row | None) -> None:
+        if row is not None and not self.reader.problems:
+            self.pending.append(row)
+            month = month_of(row.day)
+            self.respondent_counts[(month, row.channel)] += 1
+            answered = [(month, qid, option) for qid, option in zip(self.question_ids, row.options)
+                        if option is not None]
+            self.answer_counts.update(answered)
+            self.responses += 1
+            self.answers += len(answered)
+        if len(self.pending) >= CHUNK_ROWS or len(self.reader.unchecked_serials) >= CHUNK_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        _refuse_known_serials(self.reader, self.agency, self.questionnaire)
+        if self.pending and not self.reader.problems:
+            if self.postgres:
+                ids = _write_rows_postgres(self.pending, head=self.head,
+                                           question_ids=self.question_ids)
+            else:
+                ids = _write_rows_sqlite(self.pending, head=self.head,
+                                         question_ids=self.question_ids, ids_source=self.sqlite_ids)
+            for response_id, row in zip(ids, self.pending):
+                self.texts.extend(TextAnswer(response_id=response_id, question_id=qid, text=text)
+                                  for qid, text in row.texts)
+        self.pending.clear()
+
+    def finish(self) -> None:
+        """Free texts and the tallies, from the counts made while reading."""
+        TextAnswer.objects.bulk_create(self.texts, batch_size=1000)
+        key = (self.agency.pk, self.questionnaire.pk)
+        tally_add(
+            answers={key + counted: n for counted, n in self.answer_counts.items()},
+            respondents={key + counted: n for counted, n in self.respondent_counts.items()},
+        )
+
+
 @transaction.atomic
 def survey_responses_import(*, table: Table, agency: Agency, structure: Structure,
                             file_name: str, actor=None, request=None) -> ImportResult:
     """Import every row of the table or none (ImportRejected lists each problem)."""
     questionnaire = structure.questionnaire
-    choice = structure.choice_questions
-    texts = structure.text_questions
-    problems = check_columns(table, required=BASE_COLUMNS + [q.code for q in choice],
-                             optional=["serial"] + [q.code for q in texts])
+    problems = check_columns(
+        table, required=BASE_COLUMNS + [q.code for q in structure.choice_questions],
+        optional=["serial"] + [q.code for q in structure.text_questions])
     if problems:
         raise ImportRejected(problems)
     batch = import_batch_register(agency=agency, kind=KIND, table=table, file_name=file_name,
                                   rows=0, actor=actor)
-
-    at_day, at_channel, at_serial = (table.index(c) for c in ("submitted_on", "channel", "serial"))
-    at_choice = [table.index(q.code) for q in choice]
-    at_text = [(q.id, table.index(q.code)) for q in texts if table.index(q.code) is not None]
-    question_ids = [q.id for q in choice]
-    check = _Validator(structure, agency, timezone.localdate())
-    head = (agency.pk, questionnaire.pk, batch.pk, connection.ops.adapt_datetimefield_value(
-        timezone.now()))
-    postgres = connection.vendor == "postgresql"
-    ids_source = None if postgres else _SqliteIds()
-
-    answer_counts: Counter = Counter()
-    respondent_counts: Counter = Counter()
-    serial_lines: dict[str, int] = {}
-    pending: list[tuple[int, _Row]] = []
-    serials_pending: dict[str, int] = {}  # serial -> line, to check against the database
-    text_rows: list[TextAnswer] = []
-    totals = {"responses": 0, "answers": 0}
-
-    def flush() -> None:
-        _refuse_known_serials(check, agency, questionnaire, serials_pending)
-        serials_pending.clear()
-        if pending and not check.problems:
-            rows = [row for _, row in pending]
-            if postgres:
-                ids = _write_rows_postgres(rows, head=head, question_ids=question_ids)
-            else:
-                ids = _write_rows_sqlite(rows, head=head, question_ids=question_ids,
-                                         ids_source=ids_source)
-            for response_id, row in zip(ids, rows):
-                text_rows.extend(TextAnswer(response_id=response_id, question_id=qid, text=text)
-                                 for qid, text in row.texts)
-        pending.clear()
-
+    reader = _RowReader(table, structure, agency, timezone.localdate())
+    writer = _Writer(reader, agency=agency, questionnaire=questionnaire, batch=batch)
     for line, cells in table.rows():
-        day = check.day(line, cells[at_day])
-        channel = cells[at_channel].lower()
-        if channel not in Channel.values:
-            check.problem(line, "channel", cells[at_channel], f"應為 {CHANNELS}")
-        serial = cells[at_serial] if at_serial is not None and cells[at_serial] else None
-        if serial is not None:
-            if serial in serial_lines:
-                check.problem(line, "serial", serial,
-                              f"與第 {serial_lines[serial]} 列的問卷編號重複")
-            else:
-                serial_lines[serial] = serials_pending[serial] = line
-        options: list[str | None] = []
-        bad_cells = 0
-        for position, index in enumerate(at_choice):
-            cell = cells[index]
-            if not cell:
-                options.append(None)
-                continue
-            option = check.accepted[position].get(cell) or check.accepted[position].get(
-                cell.upper())
-            if option is None:
-                check.problem(line, choice[position].code, cell, check.allowed_text[position])
-                bad_cells += 1
-            options.append(option)
-        answered = len(options) - options.count(None)
-        if answered == 0 and not bad_cells:
-            check.problem(line, None, None, "整列沒有任何答案")
-        if check.full:
-            check.problem(None, None, None, f"問題超過 {MAX_PROBLEMS} 項，已停止檢查其餘各列")
+        writer.add(reader.read(line, cells))
+        if reader.full:
+            reader.problem(None, None, None, f"問題超過 {MAX_PROBLEMS} 項，已停止檢查其餘各列")
             break
-        if check.problems:
-            if len(serials_pending) >= CHUNK_ROWS:
-                flush()
-            continue  # keep validating to report everything; nothing more is written
-        row = _Row(day, channel, serial, options,
-                   [(qid, cells[index]) for qid, index in at_text if cells[index]])
-        pending.append((line, row))
-        month = month_of(day)
-        respondent_counts[(month, channel)] += 1
-        answer_counts.update((month, qid, option)
-                             for qid, option in zip(question_ids, options) if option is not None)
-        totals["responses"] += 1
-        totals["answers"] += answered
-        if len(pending) >= CHUNK_ROWS or len(serials_pending) >= CHUNK_ROWS:
-            flush()
-    flush()
-    if not check.problems and totals["responses"] == 0:
-        check.problem(None, None, None, "檔案沒有任何資料列")
-    if check.problems:  # in row order (serials known to the database were found per chunk)
-        raise ImportRejected(sorted(check.problems, key=lambda p: (p.row is None, p.row or 0)))
+    writer.flush()
+    if not reader.problems and writer.responses == 0:
+        reader.problem(None, None, None, "檔案沒有任何資料列")
+    if reader.problems:  # in row order (serials known to the database were found per chunk)
+        raise ImportRejected(sorted(reader.problems, key=lambda p: (p.row is None, p.row or 0)))
 
-    TextAnswer.objects.bulk_create(text_rows, batch_size=1000)
-    key = (agency.pk, questionnaire.pk)
-    tally_add(
-        answers={key + (month, qid, option): n
-                 for (month, qid, option), n in answer_counts.items()},
-        respondents={key + (month, channel): n
-                     for (month, channel), n in respondent_counts.items()},
-    )
-    batch.rows = totals["responses"]
+    writer.finish()
+    batch.rows = writer.responses
     batch.save(update_fields=["rows"])
     audit_record(action="survey.import", actor=actor, request=request, agency=agency,
                  target=batch, detail={"file_name": file_name, "rows": batch.rows,
                                        "questionnaire": questionnaire.label})
-    return ImportResult(batch, totals["responses"], totals["answers"])
+    return ImportResult(batch, writer.responses, writer.answers)
 
 
-def _refuse_known_serials(check: _Validator, agency, questionnaire,
-                          lines: dict[str, int]) -> None:
-    """Serials already in the database (serials repeated within the file are caught earlier)."""
-    if not lines:
-        return
-    known = (Response.objects.filter(agency=agency, questionnaire=questionnaire,
-                                     serial__in=list(lines))
-             .values_list("serial", "submitted_on", "pk"))
-    for serial, day, pk in known:
-        check.problem(lines[serial], "serial", serial,
-                      f"此問卷編號已於 {roc_date_short(day)} 登錄（第 {pk} 號紀錄），不可重複匯入")
+def _refuse_known_serials(reader: _RowReader, agency, questionnaire) -> None:
+    """Serials already in the database (those repeated within the file are caught earlier)."""
+    lines = reader.unchecked_serials
+    if lines:
+        known = (Response.objects.filter(agency=agency, questionnaire=questionnaire,
+                                         serial__in=list(lines))
+                 .values_list("serial", "submitted_on", "pk"))
+        for serial, day, pk in known:
+            reader.problem(lines[serial], "serial", serial,
+                           f"此問卷編號已於 {roc_date_short(day)} 登錄（第 {pk} 號紀錄），不可重複匯入")
+    lines.clear()

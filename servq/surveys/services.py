@@ -47,6 +47,8 @@ def check_applies(*, structure: Structure, agency: Agency, day: date) -> None:
 
 def _check_answers(structure: Structure, answers: Mapping[str, str],
                    texts: Mapping[str, str]) -> None:
+    if not answers and not texts:
+        raise ValidationError("問卷沒有任何答案。")
     for code, option in answers.items():
         question = structure.by_code.get(code)
         if question is None or question.is_text:

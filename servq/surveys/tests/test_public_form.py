@@ -141,3 +141,12 @@ def test_it_explains_when_an_agency_has_no_questionnaire(agencies, client):
 
 def test_it_answers_404_for_an_unknown_agency(db, client):
     assert client.get(form_url("nowhere")).status_code == 404
+
+
+def test_it_counts_a_comment_only_sheet_as_a_respondent_but_in_no_question(agencies,
+                                                                           csrf_client):
+    data = fetch_form(csrf_client, form_url()) | {"comment": "希望延長服務時間"}
+    assert csrf_client.post(form_url(), data).status_code == 302
+    figures = current_figures(agencies["sly"])
+    assert figures["respondents"] == 1
+    assert all(question["n"] == 0 for question in figures["questions"].values())
