@@ -29,6 +29,8 @@ MENU = [
     MenuEntry("登錄陳情案件", "petitions:new", Perm.PETITION_ASSIGN),
     MenuEntry("陳情期限與分案規則", "petitions:rules", Perm.PETITION_MANAGE_RULES),
     MenuEntry("新聞輿情", "petitions:media", Perm.REPORT_VIEW),
+    MenuEntry("問卷匯入", "surveys:import", Perm.SURVEY_IMPORT),
+    MenuEntry("問卷填答紀錄", "surveys:responses", Perm.SURVEY_MANAGE),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 

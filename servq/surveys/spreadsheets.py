@@ -1,0 +1,80 @@
+"""Tables as downloadable files: ODS (the government's exchange format), XLSX and CSV.
+
+A Sheet is a title, a header and rows of str / int / Decimal / None (an empty cell). Nothing
+here knows about questionnaires; the same writers suit any small table of figures.
+"""
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from servq.core.tabular import csv_bytes
+
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+CONTENT_TYPES = {"ods": ODS, "xlsx": XLSX, "csv": CSV}
+
+
+@dataclass
+class Sheet:
+    title: str
+    header: list[str]
+    rows: list[list] = field(default_factory=list)
+
+
+def ods_bytes(sheets: list[Sheet]) -> bytes:
+    from odfdo import Document, Row, Table
+
+    document = Document("spreadsheet")
+    body = document.body
+    body.clear()
+    for sheet in sheets:
+        table = Table(sheet.title[:31])
+        for values in [sheet.header, *sheet.rows]:
+            row = Row()
+            row.set_values(list(values))
+            table.append_row(row)
+        body.append(table)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(sheets: list[Sheet]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        worksheet = workbook.create_sheet(sheet.title[:31])
+        worksheet.append([_bold(worksheet, name, Font) for name in sheet.header])
+        for values in sheet.rows:
+            worksheet.append([float(v) if isinstance(v, Decimal) else v for v in values])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _bold(worksheet, text, font_class):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(worksheet, value=text)
+    cell.font = font_class(bold=True)
+    return cell
+
+
+def csv_of(sheet: Sheet) -> bytes:
+    """UTF-8 with BOM, so Excel opens the Chinese text correctly."""
+    return csv_bytes(sheet.header, [["" if v is None else v for v in row] for row in sheet.rows])
+
+
+def sheets_as(fmt: str, sheets: list[Sheet]) -> bytes:
+    """ods / xlsx: every sheet; csv: the first sheet only."""
+    if fmt == "ods":
+        return ods_bytes(sheets)
+    if fmt == "xlsx":
+        return xlsx_bytes(sheets)
+    if fmt == "csv":
+        return csv_of(sheets[0])
+    raise ValueError(f"unknown format {fmt!r}")

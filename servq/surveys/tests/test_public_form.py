@@ -1,0 +1,152 @@
+"""The public questionnaire: CSRF enforced, skippable questions, one save per form, kiosk mode."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from servq.core.periods import Period
+from servq.reports.registry import ReportScope
+from servq.surveys.figures import survey_figures
+from servq.surveys.models import Questionnaire, Response
+
+
+def form_url(agency="sly", kiosk=False):
+    name = "portal:surveys_public:kiosk" if kiosk else "portal:surveys_public:form"
+    return reverse(name, kwargs={"agency": agency})
+
+
+def fetch_form(client, url) -> dict:
+    """GET the form; return the hidden fields a browser would send back (CSRF token, token)."""
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    return {
+        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1],
+        "token": re.search(r'name="token" value="([^"]+)"', html)[1],
+    }
+
+
+def current_figures(agency):
+    return survey_figures(ReportScope.for_agency(
+        agency, Period.containing(timezone.localdate(), "quarter")))
+
+
+@pytest.fixture
+def csrf_client():
+    return Client(enforce_csrf_checks=True)
+
+
+def test_it_counts_one_more_response_through_the_form_with_csrf(agencies, csrf_client):
+    shilin = agencies["sly"]
+    before = current_figures(shilin)["questions"]
+    data = fetch_form(csrf_client, form_url()) | {"env_a": "5", "aware_1": "no",
+                                                  "comment": "櫃檯人員很親切"}
+    response = csrf_client.post(form_url(), data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:surveys_public:thanks",
+                                           kwargs={"agency": "sly"})
+    after = current_figures(shilin)["questions"]
+    assert after["env_a"]["n"] == before["env_a"]["n"] + 1
+    assert after["env_a"]["counts"]["5"] == before["env_a"]["counts"]["5"] + 1
+    assert after["env_a"]["percent"]["5"] == Decimal("100.0")
+    assert after["aware_1"]["percent"] == {"yes": Decimal("0.0"), "no": Decimal("100.0")}
+    # skipped questions are in no option and not in n
+    assert after["env_b"]["n"] == before["env_b"]["n"] == 0
+    saved = Response.objects.get()
+    assert (saved.channel, saved.agency, saved.texts.get().text) == ("web", shilin, "櫃檯人員很親切")
+
+
+def test_it_changes_the_quarter_percentages_of_existing_data(shilin_2015, csrf_client,
+                                                             monkeypatch):
+    """With the clock on 2015-06-30, one more response changes Shilin's Q2 base and shares."""
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: date(2015, 6, 30))
+    scope = ReportScope.for_agency(shilin_2015, Period.parse("2015Q2"))
+    before = survey_figures(scope)["questions"]["env_a"]
+    data = fetch_form(csrf_client, form_url()) | {"env_a": "1"}
+    assert csrf_client.post(form_url(), data).status_code == 302
+    after = survey_figures(scope)["questions"]["env_a"]
+    assert (before["n"], after["n"]) == (26, 27)
+    assert after["counts"]["1"] == before["counts"]["1"] + 1
+    assert after["percent"]["5"] < before["percent"]["5"]
+    assert after["top2_percent"] < before["top2_percent"]
+
+
+def test_it_refuses_a_post_without_the_csrf_token(agencies, csrf_client):
+    data = fetch_form(csrf_client, form_url())
+    del data["csrfmiddlewaretoken"]
+    assert csrf_client.post(form_url(), data | {"env_a": "5"}).status_code == 403
+    assert not Response.objects.exists()
+
+
+def test_it_saves_a_double_submission_once(agencies, csrf_client):
+    data = fetch_form(csrf_client, form_url()) | {"staff_a": "4"}
+    first = csrf_client.post(form_url(), data)
+    second = csrf_client.post(form_url(), data)
+    assert first.status_code == second.status_code == 302
+    assert Response.objects.count() == 1
+    assert current_figures(agencies["sly"])["questions"]["staff_a"]["n"] == 1
+
+
+def test_it_asks_for_at_least_one_answer_and_announces_errors(agencies, csrf_client):
+    data = fetch_form(csrf_client, form_url())
+    page = csrf_client.post(form_url(), data | {"env_a": "9"})
+    html = page.content.decode()
+    assert page.status_code == 200 and not Response.objects.exists()
+    assert 'role="alert"' in html
+    fieldset = re.search(r'<fieldset class="question" id="q-env_a"([^>]*)>', html)[1]
+    assert 'aria-describedby="err-env_a"' in fieldset and 'id="err-env_a"' in html
+    page = csrf_client.post(form_url(), data)
+    assert "請至少回答一題" in page.content.decode() and not Response.objects.exists()
+
+
+def test_it_labels_every_option_in_a_fieldset_with_a_legend(agencies, client, structure):
+    html = client.get(form_url()).content.decode()
+    for question in structure.choice_questions:
+        block = re.search(rf'<fieldset class="question" id="q-{question.code}"[^>]*>(.*?)</fieldset>',
+                          html, re.S)[1]
+        assert f"<legend>{question.text}</legend>" in block
+        inputs = re.findall(r'<input type="radio" name="([^"]+)" id="([^"]+)"', block)
+        assert len(inputs) == len(question.options) + 1  # the options and 不回答
+        for name, input_id in inputs:
+            assert name == question.code and f'<label class="option' in block
+            assert f'for="{input_id}"' in block
+    assert '<label for="id_comment">' in html
+
+
+def test_it_returns_the_kiosk_to_a_fresh_form_after_each_submission(agencies, csrf_client):
+    data = fetch_form(csrf_client, form_url(kiosk=True)) | {"env_overall": "5"}
+    response = csrf_client.post(form_url(kiosk=True), data)
+    assert response.status_code == 302 and response["Location"].startswith(form_url(kiosk=True))
+    page = csrf_client.get(response["Location"])
+    html = page.content.decode()
+    assert 'class="public questionnaire-page kiosk"' in html
+    assert "感謝您的填答" in html and 'role="status"' in html
+    assert " checked" not in html  # a blank form for the next citizen
+    assert re.search(r'name="token" value="([^"]+)"', html)[1] != data["token"]
+    assert Response.objects.get().channel == "kiosk"
+
+
+def test_it_explains_when_an_agency_has_no_questionnaire(agencies, client):
+    page = client.get(form_url("aee"))  # the HQ: the shared version is for branches
+    assert page.status_code == 200
+    assert "目前沒有開放填寫的問卷" in page.content.decode()
+    Questionnaire.objects.update(effective_until=date(2015, 12, 31))
+    assert "目前沒有開放填寫的問卷" in client.get(form_url("sly")).content.decode()
+
+
+def test_it_answers_404_for_an_unknown_agency(db, client):
+    assert client.get(form_url("nowhere")).status_code == 404
+
+
+def test_it_counts_a_comment_only_sheet_as_a_respondent_but_in_no_question(agencies,
+                                                                           csrf_client):
+    data = fetch_form(csrf_client, form_url()) | {"comment": "希望延長服務時間"}
+    assert csrf_client.post(form_url(), data).status_code == 302
+    figures = current_figures(agencies["sly"])
+    assert figures["respondents"] == 1
+    assert all(question["n"] == 0 for question in figures["questions"].values())
