@@ -11,10 +11,13 @@ import random
 import uuid
 from datetime import date
 
+from django.apps import apps
+
 from servq.core.models import Agency
 from servq.core.periods import Period
 from servq.core.workdays import WorkCalendar
 
+from . import seed_questionnaire
 from .models import Channel
 from .services import survey_response_submit
 from .structure import load_structure, questionnaire_in_effect
@@ -87,6 +90,7 @@ def days_for(quarter: Period, count: int, agency: Agency) -> list[date]:
 
 
 def load(*, stdout) -> None:
+    seed_questionnaire.install(apps)  # back if the database was flushed since migrating
     shilin = Agency.objects.get(code="sly")
     questionnaire = questionnaire_in_effect(shilin, date(2015, 1, 1))
     structure = load_structure(questionnaire)
