@@ -18,6 +18,7 @@ class MenuEntry:
 MENU = [
     MenuEntry("問卷調查結果", "surveys:results", Perm.SURVEY_VIEW_RESULTS),
     MenuEntry("紙本問卷登錄", "surveys:paper-entry", Perm.SURVEY_ENTER_PAPER),
+    MenuEntry("公開網站內容", "portal_staff:overview", Perm.PORTAL_EDIT),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 
