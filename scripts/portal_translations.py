@@ -1,4 +1,6 @@
-"""Fills locale/en/LC_MESSAGES/django.po from the English texts below (run after makemessages).
+"""Fills locale/en/LC_MESSAGES/django.po from the English texts below. After changing public
+templates: `DEBUG=1 python manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+--ignore=var --no-location`, `msgattrib --no-obsolete -o PO PO`, then this script.
 
 The Chinese msgids live in the templates and code; this table is where their English is kept
 and reviewed. Entries not listed keep whatever msgstr the .po already has.
@@ -118,6 +120,12 @@ EN = {
     "午休時間 %(start)s 至 %(end)s 照常服務：同仁在一樓服務台輪值，受理查詢、開單及繳款。":
         "We stay open at lunchtime, %(start)s to %(end)s: staff at the ground-floor front desk answer questions, issue payment slips and take payments.",
     "錯誤": "Error",
+    "地址：": "Address: ",
+    "電話：": "Telephone: ",
+    "傳真：": "Fax: ",
+    "上班時間：": "Opening hours: ",
+    "更新日期：": "Updated: ",
+    "發布日期：": "Published: ",
     "繳款方式查詢": "How to pay",
     "未滿新臺幣 %(limit)s 元的欠款，多數種類可以在便利商店繳納。請輸入金額與欠款種類，查詢可以在哪裡繳款。":
         "Most kinds of debt under NT$%(limit)s can be paid at a convenience store. Enter the amount and the kind of debt to see where you can pay.",
@@ -207,6 +215,7 @@ def fill(text: str) -> tuple[str, list[str]]:
 if __name__ == "__main__":
     text, missing = fill(PO.read_text(encoding="utf-8"))
     text = text.replace('"Language: \\n"', '"Language: en\\n"')
+    text = text.replace('#, fuzzy\nmsgid ""\nmsgstr ""', 'msgid ""\nmsgstr ""', 1)
     PO.write_text(text, encoding="utf-8")
     for msgid in missing:
         print("no English for:", msgid, file=sys.stderr)

@@ -73,9 +73,8 @@ def _check_upload(upload, *, kind: str):
 
 
 class StaffContentForm(forms.ModelForm):
-    """Staff forms show the zh-Hant labels of the model fields; agency is set by the view."""
-
-    template_name = "portal/staff/form_fields.html"
+    """Staff forms show the zh-Hant labels of the model fields (rendered by
+    portal/staff/form_fields.html); the agency is set by the view, never by the form."""
 
 
 class PageForm(StaffContentForm):

@@ -4,6 +4,7 @@ from datetime import date, time
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from servq.portal.form_files import form_odt, form_pdf
 from servq.portal.models import (
@@ -78,3 +79,10 @@ def site(cast):
     static_pages_sync(cast.tpy)
     return {"agency": sly, "pages": pages, "news": news, "faq": faq, "disclosure": disclosure,
             "forms": forms, "other_news": other}
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in zh-Hant (a request to /en/ leaves English active in the thread)."""
+    with translation.override("zh-hant"):
+        yield
