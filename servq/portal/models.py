@@ -218,8 +218,8 @@ class SearchDocument(models.Model):
     """One searchable document in one language: the search index, kept by services.
 
     `haystack` is the lower-cased title and text that every search matches against (by
-    substring, so Chinese words of any length are found). On SQLite an FTS5 trigram table
-    mirrors it for 3+ character terms; on PostgreSQL a pg_trgm GIN index serves the same.
+    substring, so Chinese words of any length are found). The indexes that find the
+    candidates quickly are database-specific: see search.py and migration 0002.
     """
 
     class Kind(models.TextChoices):
@@ -245,9 +245,9 @@ class SearchDocument(models.Model):
                                     name="portal_search_unique_key"),
         ]
         indexes = [
-            models.Index(fields=["agency", "language", "-sort_date", "-id"],
-                         name="portal_search_scope_recent"),
-            models.Index(fields=["language", "-sort_date", "-id"], name="portal_search_recent"),
+            # Candidates are the newest-indexed matches: scanned by id, newest first.
+            models.Index(fields=["agency", "language", "-id"], name="portal_search_scope_newest"),
+            models.Index(fields=["language", "-id"], name="portal_search_newest"),
         ]
 
     def __str__(self):

@@ -1,33 +1,36 @@
 """Full-text search over the public site (reads only; the index is written by search_index.py).
 
-Matching is substring matching on `SearchDocument.haystack` (lower-cased title + text), so a
-Chinese word of one or two characters (稅, 陳情) is found like any other. Every term of the
-query must occur. The database decides how a term is found, never what is found:
+What is found is defined once, the same on every database: a document matches when each term
+of the query is a substring of its `haystack` (lower-cased title and text), so a Chinese word
+of one or two characters (稅, 陳情) is found like any other. The databases only differ in how
+they find the matches quickly, and every index path is rechecked with an exact substring test:
 
-- SQLite: terms of 3+ characters through the FTS5 trigram table `portal_search_fts`;
-  shorter terms with LIKE on the plain table (the trigram table cannot match them, and
-  SQLite 3.40's LIKE on it silently returns nothing for 2 characters).
-- PostgreSQL: LIKE on the plain table, served by a pg_trgm GIN index for 3+ characters.
+- SQLite: terms of 3+ characters through the FTS5 trigram table; shorter terms through the
+  FTS5 table of single characters (a phrase of characters). The trigram table cannot match
+  1-2 characters, and SQLite 3.40's LIKE on it silently returns nothing for 2.
+- PostgreSQL: first the newest documents in id order (common words stop there); then 3+
+  characters with LIKE served by the pg_trgm GIN index, shorter terms with a phrase query on
+  the GIN index of the text's single characters (the generated tsvector column `chars`).
 
-Ranking is one SQL expression computed the same way on both databases: per term, 10 points
-if it occurs in the title, plus its number of occurrences (at most 20); ties go to the newer
-document. Only the CANDIDATE_LIMIT newest matches are ranked: that bounds the cost of very
-common words, and the page then says "more than N results".
+Candidates are the CANDIDATE_LIMIT newest-indexed matches (highest id first): an index can
+stop there, so a word found in half the documents costs no more than a rare one, and the
+page then says "more than N results". The candidates are ranked by one SQL expression, the
+same on both databases: per term, 10 points if it occurs in the title, plus its number of
+occurrences (at most 20); ties go to the newer document.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db import connection
-from django.db.models import (
-    Case, Count, ExpressionWrapper, IntegerField, Q, Subquery, Value, When,
-)
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, ExpressionWrapper, IntegerField, Value, When
 from django.db.models.functions import Length, Least, Replace, StrIndex
 from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import SearchDocument
+from .search_index import grams
 
 CANDIDATE_LIMIT = 1000
 MAX_TERMS = 5
@@ -35,6 +38,8 @@ MAX_TERM_LENGTH = 40
 PAGE_SIZE = 20
 TITLE_POINTS = 10
 OCCURRENCE_CAP = 20
+TSVECTOR_SAFE_LENGTH = 16000  # tsvector positions stop at 16,383: longer texts are LIKE-scanned
+RECENT_WINDOW = 20000  # PostgreSQL's first pass (see _postgres_candidates)
 
 
 def parse_query(q: str) -> list[str]:
@@ -47,17 +52,97 @@ def parse_query(q: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _term_filter(term: str) -> Q:
-    if connection.vendor == "sqlite" and len(term) >= 3:
-        return Q(pk__in=RawSQL(
-            "SELECT rowid FROM portal_search_fts WHERE portal_search_fts MATCH %s",
-            [_fts_phrase(term)],
-        ))
-    return Q(haystack__contains=term)
+def _fts_phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _scope_sql(alias: str, language: str, agency, kinds) -> tuple[list[str], list]:
+    where, params = [f"{alias}.language = %s"], [language]
+    if agency is not None:
+        where.append(f"{alias}.agency_id = %s")
+        params.append(agency.pk)
+    if kinds:
+        where.append(f"{alias}.kind IN ({', '.join(['%s'] * len(kinds))})")
+        params += list(kinds)
+    return where, params
+
+
+def _sqlite_candidates(terms, language, agency, kinds, limit) -> list[tuple[int, str]]:
+    """Driven by the FTS table of the longest term, newest rowid first, stopping at the limit."""
+    driver = max(terms, key=len)
+    if len(driver) >= 3:
+        table, match = "portal_search_fts", _fts_phrase(driver)
+    else:
+        table, match = "portal_search_grams", _fts_phrase(grams(driver))
+    where, params = _scope_sql("d", language, agency, kinds)
+    for term in terms:  # exact for every term, including the driver
+        where.append("instr(d.haystack, %s) > 0")
+        params.append(term)
+    sql = (f"SELECT d.id, d.kind FROM {table} f JOIN portal_searchdocument d ON d.id = f.rowid "
+           f"WHERE {table} MATCH %s AND {' AND '.join(where)} "
+           f"ORDER BY f.rowid DESC LIMIT {int(limit)}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *params])
+        return cursor.fetchall()
+
+
+@cache
+def _pg_tsvector_sees_chinese() -> bool:
+    """Whether this database's text parser makes a word of a Chinese character (it does under a
+    UTF-8 LC_CTYPE such as C.UTF-8; under plain C it does not, and short terms are LIKE-scanned)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('simple', '陳 情') @@ phraseto_tsquery('simple', '陳 情')")
+        return bool(cursor.fetchone()[0])
+
+
+def _pg_indexed_sql(term: str) -> tuple[str, list]:
+    """A condition the planner can answer from an index, rechecked exactly by LIKE."""
+    exact = "d.haystack LIKE %s"
+    if len(term) >= 3 or not any(c.isalnum() for c in term) or not _pg_tsvector_sees_chinese():
+        return exact, [_like(term)]  # pg_trgm's GIN index for 3+ characters
+    return (f"(d.chars @@ phraseto_tsquery('simple', %s) "
+            f"OR length(d.haystack) > {TSVECTOR_SAFE_LENGTH}) AND {exact}",
+            [" ".join(term), _like(term)])
+
+
+def _postgres_candidates(terms, language, agency, kinds, limit, window) -> list[tuple[int, str]]:
+    """Two passes, because PostgreSQL cannot estimate how common a Chinese word is:
+
+    1. the newest `window` documents in id order, stopping at the limit: a common word
+       fills the limit here, and then these are exactly the newest matches overall;
+    2. otherwise the indexes (trigram or single characters), which are quick for rare words.
+    """
+    where, params = _scope_sql("d", language, agency, kinds)
+    likes = ["w.haystack LIKE %s"] * len(terms)
+    recent = (f"SELECT w.id, w.kind FROM (SELECT d.id, d.kind, d.haystack "
+              f"FROM portal_searchdocument d WHERE {' AND '.join(where)} "
+              f"ORDER BY d.id DESC LIMIT {int(window)}) w "
+              f"WHERE {' AND '.join(likes)} ORDER BY w.id DESC LIMIT {int(limit)}")
+    with connection.cursor() as cursor:
+        cursor.execute(recent, [*params, *(_like(term) for term in terms)])
+        rows = cursor.fetchall()
+        if len(rows) == limit:
+            return rows
+        for term in terms:
+            condition, more = _pg_indexed_sql(term)
+            where.append(condition)
+            params += more
+        cursor.execute(f"SELECT d.id, d.kind FROM portal_searchdocument d "
+                       f"WHERE {' AND '.join(where)} ORDER BY d.id DESC LIMIT {int(limit)}",
+                       params)
+        return cursor.fetchall()
+
+
+def candidates(terms: list[str], *, language: str, agency=None, kinds=None,
+               limit: int = CANDIDATE_LIMIT, window: int = RECENT_WINDOW):
+    """(id, kind) of the newest `limit` documents containing every term, newest first."""
+    if connection.vendor == "sqlite":
+        return _sqlite_candidates(terms, language, agency, kinds, limit)
+    return _postgres_candidates(terms, language, agency, kinds, limit, window)
 
 
 def _score(terms: list[str]):
@@ -93,26 +178,20 @@ def search_documents(*, q: str, language: str, agency=None, kinds: list[str] | N
     outcome = SearchResult(terms=terms, page=page)
     if not terms:
         return outcome
-    scope = SearchDocument.objects.filter(language=language)
-    if agency is not None:
-        scope = scope.filter(agency=agency)
-    for term in terms:
-        scope = scope.filter(_term_filter(term))
-
-    def candidates(queryset):
-        return Subquery(queryset.order_by("-sort_date", "-id").values("pk")[:CANDIDATE_LIMIT])
-
-    counts = (SearchDocument.objects.filter(pk__in=candidates(scope))
-              .values("kind").annotate(n=Count("id")).order_by())
-    outcome.kind_counts = {row["kind"]: row["n"] for row in counts}
-    chosen = scope.filter(kind__in=kinds) if kinds else scope
-    outcome.total = (sum(n for k, n in outcome.kind_counts.items() if k in kinds) if kinds
-                     else sum(outcome.kind_counts.values()))
-    outcome.capped = sum(outcome.kind_counts.values()) >= CANDIDATE_LIMIT
+    found = candidates(terms, language=language, agency=agency)
+    for _pk, kind in found:
+        outcome.kind_counts[kind] = outcome.kind_counts.get(kind, 0) + 1
+    outcome.capped = len(found) >= CANDIDATE_LIMIT
+    if kinds:
+        found = (candidates(terms, language=language, agency=agency, kinds=kinds)
+                 if outcome.capped else [row for row in found if row[1] in kinds])
+    outcome.total = len(found)
     outcome.pages = max(1, -(-outcome.total // PAGE_SIZE))
     outcome.page = min(max(1, page), outcome.pages)
+    if not found:
+        return outcome
     start = (outcome.page - 1) * PAGE_SIZE
-    ranked = (SearchDocument.objects.filter(pk__in=candidates(chosen))
+    ranked = (SearchDocument.objects.filter(pk__in=[pk for pk, _kind in found])
               .annotate(score=_score(terms))
               .order_by("-score", "-sort_date", "-id")
               .select_related("agency")

@@ -13,7 +13,7 @@ from datetime import date
 
 from django.apps import apps
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
@@ -57,13 +57,55 @@ def _haystack(title: str, body: str) -> str:
     return f"{title}\n{body}".lower()
 
 
+GRAM_PLACEHOLDER = "x0"  # stands for any character that is not a letter or digit
+
+
+def grams(text: str) -> str:
+    """The text as single-character tokens for the SQLite grams table: "陳情 a" -> "陳 情 x0 a".
+
+    A phrase of these tokens is a substring of the text; the placeholder makes every other
+    character take one position too (search.py rechecks such terms against the haystack).
+    """
+    return " ".join(c if c.isalnum() else GRAM_PLACEHOLDER for c in text)
+
+
+def _grams_put(rows) -> None:
+    """(id, haystack) pairs into SQLite's grams table (its delete trigger clears old rows)."""
+    if connection.vendor != "sqlite":
+        return
+    rows = list(rows)
+    with connection.cursor() as cursor:
+        cursor.executemany("DELETE FROM portal_search_grams WHERE rowid = %s",
+                           [(pk,) for pk, _ in rows])
+        cursor.executemany("INSERT INTO portal_search_grams(rowid, grams) VALUES (%s, %s)",
+                           [(pk, grams(haystack)) for pk, haystack in rows])
+
+
+def grams_rebuild(batch: int = 2000) -> int:
+    """Re-create SQLite's grams table from the documents (after a bulk load)."""
+    if connection.vendor != "sqlite":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM portal_search_grams")
+    rows = SearchDocument.objects.order_by("pk").values_list("pk", "haystack")
+    done, last = 0, 0
+    while True:
+        chunk = list(rows.filter(pk__gt=last)[:batch])
+        if not chunk:
+            return done
+        _grams_put(chunk)
+        done, last = done + len(chunk), chunk[-1][0]
+
+
 def _put(*, agency: Agency, language: str, key: str, kind: str, title: str, body: str,
          url: str, sort_date: date) -> None:
-    SearchDocument.objects.update_or_create(
+    haystack = _haystack(title, body)
+    document, _ = SearchDocument.objects.update_or_create(
         agency=agency, language=language, key=key,
         defaults=dict(kind=kind, title=title, body=body, url=url, sort_date=sort_date,
-                      haystack=_haystack(title, body)),
+                      haystack=haystack),
     )
+    _grams_put([(document.pk, haystack)])
 
 
 def _url(name: str, agency: Agency, language: str, fragment: str = "", **kwargs) -> str:

@@ -1,11 +1,11 @@
 from datetime import date
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 
 from servq.portal.models import NewsItem, SearchDocument
-from servq.portal.search import highlight, parse_query, search_documents
+from servq.portal.search import candidates, highlight, parse_query, search_documents
 from servq.portal.search_index import search_index_rebuild
 from servq.portal.services import content_delete, content_save
 
@@ -105,17 +105,32 @@ def test_it_rebuilds_the_index_from_the_content(site):
     assert titles("拍賣", sly) == ["不動產拍賣公告", "最新消息"]  # the news item, the news page
 
 
-def test_it_gives_the_same_answer_through_fts_and_like_on_sqlite(site):
-    if connection.vendor != "sqlite":
-        pytest.skip("the FTS5 path exists on SQLite only")
-    sly = site["agency"]
-    for term in ["不動產", "綜合所得稅", "拍賣標的", "auction notice"]:
-        with_fts = {d.pk for d in SearchDocument.objects.filter(agency=sly).extra(
-            where=["portal_searchdocument.id IN (SELECT rowid FROM portal_search_fts "
-                   "WHERE portal_search_fts MATCH %s)"], params=[f'"{term}"'])}
-        with_like = set(SearchDocument.objects.filter(
-            agency=sly, haystack__contains=term).values_list("pk", flat=True))
-        assert with_fts == with_like, term
+@pytest.mark.parametrize("term", ["稅", "拍", "陳情", "拍賣", "不動產", "綜合所得稅", "拍賣標的",
+                                  "auction", "a", "nt", "20", "2萬", "，", "?"])
+def test_it_finds_exactly_the_documents_containing_the_term(site, term):
+    """The index paths (trigram, single characters, pg_trgm, tsvector) agree with a plain
+    substring test over every document, on both databases."""
+    for language in ["zh-hant", "en"]:
+        found = {pk for pk, _kind in candidates([term], language=language, agency=None)}
+        expected = {doc.pk for doc in SearchDocument.objects.filter(language=language)
+                    if term in doc.haystack}
+        assert found == expected, (term, language)
+
+
+def test_it_takes_the_newest_matches_when_there_are_too_many(cast):
+    """Past the limit the candidates are the newest matches, whichever path finds them (on
+    PostgreSQL: the recent window when it holds enough matches, the indexes when not)."""
+    for number in range(40):
+        text = "欠稅公告" if number % 3 else "其他公告"
+        make_news(cast.sly, f"第{number}則{text}", date(2015, 1, 1), text + "稀有字" * (number == 2))
+    expected = [doc.pk for doc in SearchDocument.objects.filter(language="zh-hant")
+                .order_by("-pk") if "稅" in doc.haystack][:5]
+    for window in (8, 200):
+        found = candidates(["稅"], language="zh-hant", agency=cast.sly, limit=5, window=window)
+        assert [pk for pk, _kind in found] == expected
+    rare = candidates(["稀有"], language="zh-hant", agency=cast.sly, limit=5, window=8)
+    assert [pk for pk, _kind in rare] == [doc.pk for doc in SearchDocument.objects.filter(
+        haystack__contains="稀有", language="zh-hant")]
 
 
 def test_it_highlights_matches_and_escapes_everything_else():
