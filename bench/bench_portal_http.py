@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import quote
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,14 +75,15 @@ def main() -> int:
     status = 0
     try:
         base = f"http://127.0.0.1:{PORT}"
-        wait_until_up(base + paths[0])
+        wait_until_up(base + quote(paths[0], safe="/?=&%"))
         load = os.getloadavg()
         print(f"load before: {load[0]:.2f} {load[1]:.2f} (1/5 min); gunicorn {args.workers} "
               f"sync workers, DEBUG off, {args.db}; wrk 2 threads, {args.connections} "
               f"connections, {args.duration} s")
         print("| path | requests/s | latency avg | non-2xx |")
         print("|---|---|---|---|")
-        for path in paths:
+        for shown in paths:
+            path = quote(shown, safe="/?=&%")
             with urllib.request.urlopen(base + path, timeout=10) as response:
                 assert response.status == 200, path
             output = subprocess.run(
@@ -90,7 +92,7 @@ def main() -> int:
             rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
             latency = re.search(r"Latency\s+(\S+)", output).group(1)
             errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-            print(f"| {path} | {rate:,.0f} | {latency} | {errors.group(1) if errors else 0} |")
+            print(f"| {shown} | {rate:,.0f} | {latency} | {errors.group(1) if errors else 0} |")
             status |= int(rate < 300 or bool(errors))
     finally:
         server.terminate()

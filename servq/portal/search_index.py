@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from django.apps import apps
 from django.conf import settings
@@ -42,14 +43,15 @@ class StaticPage:
     menu: bool = False  # also a link in the site's main menu
 
 
-def static_pages() -> list[StaticPage]:
+@cache
+def static_pages() -> tuple[StaticPage, ...]:
     """Every app's declared pages (modules `servq.<app>.search_pages`, attribute PAGES)."""
     pages: list[StaticPage] = []
     for app in apps.get_app_configs():
         module_name = f"{app.name}.search_pages"
         if app.name.startswith("servq.") and importlib.util.find_spec(module_name):
             pages.extend(importlib.import_module(module_name).PAGES)
-    return pages
+    return tuple(pages)
 
 
 def _haystack(title: str, body: str) -> str:

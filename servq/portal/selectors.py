@@ -1,11 +1,12 @@
 """Reads for the public site: the agency a URL names, its menu and its content lists."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import Count
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from servq.core.models import Agency
 
@@ -44,19 +45,26 @@ PORTAL_MENU = [
 ]
 
 
-def site_menu(agency: Agency) -> list[MenuLink]:
+def site_menu(agency: Agency) -> tuple[MenuLink, ...]:
     """The portal's pages, then the pages other apps declare for the menu (questionnaire, ...)."""
-    links = [MenuLink(key, zh, en, reverse(name, kwargs={"agency": agency.code, **extra}))
-             for key, name, extra, zh, en in PORTAL_MENU]
-    for page in static_pages():
-        if not page.menu:
-            continue
-        try:
-            url = reverse(page.url_name, kwargs={"agency": agency.code})
-        except NoReverseMatch:
-            continue
-        links.append(MenuLink(page.key, page.title_zh, page.title_en, url))
-    return links
+    return _menu(agency.code, translation.get_language())
+
+
+@lru_cache(maxsize=512)
+def _menu(code: str, language: str) -> tuple[MenuLink, ...]:
+    # The links depend only on code, language and the URLconf: built once per process.
+    with translation.override(language):
+        links = [MenuLink(key, zh, en, reverse(name, kwargs={"agency": code, **extra}))
+                 for key, name, extra, zh, en in PORTAL_MENU]
+        for page in static_pages():
+            if not page.menu:
+                continue
+            try:
+                url = reverse(page.url_name, kwargs={"agency": code})
+            except NoReverseMatch:
+                continue
+            links.append(MenuLink(page.key, page.title_zh, page.title_en, url))
+    return tuple(links)
 
 
 def site_map_pages(agency: Agency) -> list[MenuLink]:

@@ -52,13 +52,16 @@ def language_links(context):
 @register.inclusion_tag("portal/_nav.html", takes_context=True)
 def portal_nav(context):
     agency = context.get("agency")
-    return {"agency": agency, "menu": selectors.site_menu(agency) if agency else [],
+    menu = context.get("menu") or (selectors.site_menu(agency) if agency else ())
+    return {"agency": agency, "menu": menu,
             "current": context.get("current", ""), "q": context.get("q", "")}
 
 
 @register.inclusion_tag("portal/_footer.html", takes_context=True)
 def portal_footer(context):
     agency = context.get("agency")
+    if "profile" in context:  # render_site looked it up already
+        return {"agency": agency, "profile": context["profile"]}
     return {"agency": agency, "profile": selectors.site_profile(agency) if agency else None}
 
 
