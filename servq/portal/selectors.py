@@ -15,14 +15,18 @@ from .search_index import static_pages
 
 
 def public_agency(code: str) -> Agency:
-    agency = Agency.objects.filter(code=code).first()
+    """The agency of a public URL, with its site profile in the same query."""
+    agency = Agency.objects.select_related("site_profile").filter(code=code).first()
     if agency is None:
         raise Http404("no such agency")
     return agency
 
 
 def site_profile(agency: Agency) -> SiteProfile | None:
-    return SiteProfile.objects.filter(agency=agency).first()
+    try:
+        return agency.site_profile  # fetched with the agency, or one query
+    except SiteProfile.DoesNotExist:
+        return None
 
 
 @dataclass(frozen=True)
