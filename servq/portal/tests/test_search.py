@@ -175,3 +175,17 @@ def test_it_limits_searches_per_client(client, site, settings):
                 for _ in range(views.SEARCH_LIMIT_PER_MINUTE + 1)]
     assert statuses[:-1] == [200] * views.SEARCH_LIMIT_PER_MINUTE
     assert statuses[-1] == 429
+
+
+def test_it_rebuilds_the_index_from_the_command_line(site):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    SearchDocument.objects.all().delete()
+    out = StringIO()
+    call_command("search_reindex", "--agency", "sly", stdout=out)
+    assert "搜尋索引已重建" in out.getvalue()
+    assert titles("拍賣", site["agency"], kinds=["news"]) == ["不動產拍賣公告"]
+    with pytest.raises(CommandError, match="nosuch"):
+        call_command("search_reindex", "--agency", "nosuch")
