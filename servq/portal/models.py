@@ -252,3 +252,8 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.language})"
+
+    @property
+    def is_static_page(self) -> bool:
+        """A page of the site itself (its date is the day it was indexed, not worth showing)."""
+        return self.key.startswith("static:")

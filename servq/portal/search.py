@@ -197,7 +197,7 @@ def search_documents(*, q: str, language: str, agency=None, kinds: list[str] | N
               .annotate(score=_score(terms))
               .order_by("-score", "-sort_date", "-id")
               .select_related("agency")
-              .only("kind", "title", "body", "url", "sort_date", "agency__short_name",
+              .only("kind", "key", "title", "body", "url", "sort_date", "agency__short_name",
                     "agency__name_en"))
     outcome.results = list(ranked[start:start + PAGE_SIZE])
     return outcome

@@ -1,9 +1,44 @@
-"""The portal's own pages that are code rather than content, findable by search and listed in
-the site map. Other apps declare theirs the same way (a `search_pages.py` with `PAGES`)."""
+"""Pages that are code rather than content, findable by search and listed in the site map.
+
+The portal declares its own and those of the apps it mounts (the questionnaire, the
+mailboxes, tracking): a page whose URL name does not resolve in a build is left out. Another
+app may declare more pages in its own `search_pages.py` with `PAGES`.
+"""
 
 from .search_index import StaticPage
 
 PAGES = [
+    StaticPage(
+        key="surveys.questionnaire", url_name="surveys_public:form", menu=True,
+        title_zh="為民服務暨政風狀況問卷", title_en="Service satisfaction questionnaire",
+        body_zh="洽公後請花幾分鐘填寫問卷，告訴我們服務態度、洽公環境、便民措施與行政流程的滿意程度；"
+                "每一題都可以略過，不必留下姓名。",
+        body_en="After your visit, tell us in a few minutes how satisfied you were with our "
+                "staff, premises, services and procedures; every question may be skipped and "
+                "no name is asked.",
+    ),
+    StaticPage(
+        key="petitions.opinion", url_name="petitions_public:opinion", menu=True,
+        title_zh="民意信箱", title_en="Opinion mailbox",
+        body_zh="向分署陳情、提出意見、建議或抱怨。請留下真實姓名與聯絡方式並具體說明事項，"
+                "送出後會得到案號與查詢碼，可以查詢處理進度。",
+        body_en="Send the branch a petition, opinion, suggestion or complaint. Give your real "
+                "name, how to reach you and the facts; you receive a case number and a "
+                "tracking code to follow it.",
+    ),
+    StaticPage(
+        key="petitions.ethics", url_name="petitions_public:ethics",
+        title_zh="廉政信箱", title_en="Ethics mailbox",
+        body_zh="檢舉貪瀆或不法行為，由政風室處理；檢舉人的身分依法保密。",
+        body_en="Report corruption or wrongdoing to the ethics office; the reporter's "
+                "identity is protected by law.",
+    ),
+    StaticPage(
+        key="petitions.track", url_name="petitions_public:track",
+        title_zh="陳情案件查詢", title_en="Track a petition",
+        body_zh="輸入案號與查詢碼，查詢陳情案件的處理狀態與日期。",
+        body_en="Enter the case number and tracking code to see a petition's status and dates.",
+    ),
     StaticPage(
         key="portal.payment", url_name="portal:payment",
         title_zh="繳款方式查詢", title_en="How to pay",

@@ -104,7 +104,8 @@ def test_it_announces_errors_and_leads_to_the_field(live_server, site, page):
     page.goto(live_server.url + "/zh-hant/sly/payment/?amount=abc&category=")
     summary = page.locator("#error-summary")
     assert summary.get_attribute("role") == "alert"
-    page.locator("#error-summary a").first.focus()
+    page.wait_for_function("document.activeElement.id === 'error-summary'")  # focused on load
+    page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "id_amount"
     assert page.get_attribute("#id_amount", "aria-invalid") == "true"
