@@ -7,6 +7,7 @@ from .models import DisclosureEntry, DownloadForm, FaqEntry, NewsItem, Page, Sit
 from .payment import CATEGORIES, STORE_LIMIT_NTD
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+ODF_MIMETYPE_PREFIX = b"application/vnd.oasis.opendocument."
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
@@ -51,24 +52,30 @@ class SearchForm(forms.Form):
     q = forms.CharField(label=_("搜尋關鍵字"), max_length=200, required=False)
 
 
+def _odf_mimetype(upload) -> bytes:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return archive.read("mimetype").strip()
+    except (zipfile.BadZipFile, KeyError):
+        return b""
+    finally:
+        upload.seek(0)
+
+
 def _check_upload(upload, *, kind: str):
+    """Checked by content, not by name: kind "pdf", "odt", or "document" (PDF or any ODF)."""
     if upload.size > MAX_UPLOAD_BYTES:
         raise forms.ValidationError("檔案超過 10 MB。")
     upload.seek(0)
-    head = upload.read(5)
+    is_pdf = upload.read(5) == b"%PDF-"
     upload.seek(0)
-    if kind == "pdf":
-        if head != b"%PDF-":
-            raise forms.ValidationError("這不是 PDF 檔（檔案內容不是 PDF 格式）。")
-        return upload
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            mimetype = archive.read("mimetype").strip()
-    except (zipfile.BadZipFile, KeyError):
-        mimetype = b""
-    upload.seek(0)
-    if mimetype != ODT_MIMETYPE:
+    if kind == "pdf" and not is_pdf:
+        raise forms.ValidationError("這不是 PDF 檔（檔案內容不是 PDF 格式）。")
+    if kind == "odt" and _odf_mimetype(upload) != ODT_MIMETYPE:
         raise forms.ValidationError("這不是 ODT 文件（ODF 文字文件）；請以 LibreOffice 等另存為 .odt。")
+    if kind == "document" and not is_pdf and not _odf_mimetype(upload).startswith(
+            ODF_MIMETYPE_PREFIX):
+        raise forms.ValidationError("附件請用 PDF 或 ODF（.odt、.ods、.odp）格式。")
     return upload
 
 
@@ -104,8 +111,8 @@ class DisclosureEntryForm(StaffContentForm):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload and hasattr(upload, "content_type") and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("附件超過 10 MB。")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            _check_upload(upload, kind="document")
         return upload
 
 

@@ -122,3 +122,21 @@ def test_it_edits_the_site_profile(client_for, cast, site):
 def test_it_shows_the_staff_menu_entry_to_editors(client_for, cast):
     assert "/staff/sly/portal/" in client_for(cast.secretariat).get("/staff/").content.decode()
     assert "/staff/sly/portal/" not in client_for(cast.ethics).get("/staff/").content.decode()
+
+
+def test_it_takes_disclosure_attachments_only_as_pdf_or_odf(client_for, cast):
+    from servq.portal.models import DisclosureEntry
+
+    client = client_for(cast.secretariat)
+    data = {"category": 5, "title_zh": "業務統計", "published_on": "2015-04-15",
+            "updated_on": "2015-04-15"}
+    html = client.post("/staff/sly/portal/disclosure/new/", {
+        **data, "attachment": SimpleUploadedFile("stats.pdf", b"MZ\x90\x00 an executable")})
+    assert "附件請用 PDF 或 ODF" in html.content.decode()
+    assert not DisclosureEntry.objects.exists()
+    response = client.post("/staff/sly/portal/disclosure/new/", {
+        **data, "attachment": odt_upload("stats.odt"), "attachment_name": "統計.odt"})
+    assert response.status_code == 302
+    entry = DisclosureEntry.objects.get()
+    download = client.get(f"/zh-hant/sly/disclosure/{entry.pk}/attachment/")
+    assert b"".join(download.streaming_content)[:2] == b"PK"
