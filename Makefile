@@ -10,13 +10,22 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/servq
 
 .PHONY: setup demo test test-sqlite test-postgres bench clean
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed locale/en/LC_MESSAGES/django.mo node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	-./scripts/install-system-packages
+	touch $@
+
+# The English catalogue is compiled here (msgfmt comes from Debian's gettext), not committed.
+locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
+	msgfmt --check-format -o $@ $<
+
+# axe-core for the browser tests, exactly as package-lock.json pins it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 demo: setup
@@ -39,4 +48,4 @@ bench: setup
 	$(PY) bench/run_all.py
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3*
+	rm -rf $(VENV) var/*.sqlite3* node_modules locale/*/LC_MESSAGES/*.mo

@@ -4,6 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from servq.portal.views import search_redirect
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
@@ -13,6 +15,8 @@ urlpatterns = [
     path("staff/", include("servq.petitions.urls")),
     path("staff/", include("servq.ledgers.urls")),
     path("staff/", include("servq.reports.urls")),
+    path("staff/", include("servq.portal.staff_urls")),
+    path("search/", search_redirect, name="search"),
     path("api/", include("servq.api.urls")),
 ]
 urlpatterns += i18n_patterns(path("", include("servq.portal.urls")), prefix_default_language=True)

@@ -31,6 +31,7 @@ MENU = [
     MenuEntry("新聞輿情", "petitions:media", Perm.REPORT_VIEW),
     MenuEntry("問卷匯入", "surveys:import", Perm.SURVEY_IMPORT),
     MenuEntry("問卷填答紀錄", "surveys:responses", Perm.SURVEY_MANAGE),
+    MenuEntry("公開網站內容", "portal_staff:overview", Perm.PORTAL_EDIT),
     MenuEntry("稽核紀錄", "core:audit-log", Perm.AUDIT_VIEW),
 ]
 

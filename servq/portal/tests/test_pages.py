@@ -1,0 +1,153 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+def public_urls(site) -> list[str]:
+    """Every public page of the site fixture, in the current language."""
+    sly = {"agency": "sly"}
+    return [
+        reverse("portal:index"),
+        reverse("portal:search-all") + "?q=拍賣",
+        reverse("portal:home", kwargs=sly),
+        reverse("portal:page", kwargs={**sly, "slug": "service-guide"}),
+        reverse("portal:page", kwargs={**sly, "slug": "privacy"}),
+        reverse("portal:page", kwargs={**sly, "slug": "security"}),
+        reverse("portal:news", kwargs=sly),
+        reverse("portal:news-detail", kwargs={**sly, "pk": site["news"][0].pk}),
+        reverse("portal:faq", kwargs=sly),
+        reverse("portal:sitemap", kwargs=sly),
+        reverse("portal:disclosure", kwargs=sly),
+        reverse("portal:disclosure-detail", kwargs={**sly, "pk": site["disclosure"].pk}),
+        reverse("portal:forms", kwargs=sly),
+        reverse("portal:payment", kwargs=sly),
+        reverse("portal:payment", kwargs=sly) + "?amount=25000&category=income_tax",
+        reverse("portal:payment", kwargs=sly) + "?amount=x",
+        reverse("portal:search", kwargs=sly),
+        reverse("portal:search", kwargs=sly) + "?q=稅",
+        reverse("portal:search", kwargs=sly) + "?q=找不到的字",
+    ]
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "en"])
+def test_it_serves_every_public_page_in_both_languages(client, site, language):
+    with translation.override(language):
+        urls = public_urls(site)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert f'<html lang="{"en" if language == "en" else "zh-Hant"}">' in html, url
+
+
+def test_it_writes_the_english_site_in_english(client, site):
+    html = client.get("/en/sly/").content.decode()
+    assert "Skip to main content" in html and "Main menu" in html
+    assert "跳到主要內容" not in html
+    html = client.get("/en/sly/news/").content.decode()
+    assert "Real-property auction notice" in html
+
+
+def test_it_falls_back_to_chinese_where_english_is_missing(client, site, cast):
+    from servq.portal.models import NewsItem
+    from servq.portal.services import content_save
+
+    item = NewsItem.objects.get(title_zh="民意信箱說明")
+    item.title_en = ""
+    content_save(item=item)
+    assert "民意信箱說明" in client.get("/en/sly/news/").content.decode()
+
+
+def test_it_switches_language_on_the_same_page(client, site):
+    html = client.get("/zh-hant/sly/payment/?amount=100&category=deed_tax").content.decode()
+    assert 'href="/en/sly/payment/?amount=100&amp;category=deed_tax" hreflang="en"' in html
+    html = client.get("/en/sly/faq/").content.decode()
+    assert 'href="/zh-hant/sly/faq/" hreflang="zh-Hant"' in html
+
+
+def test_it_marks_the_current_page_in_the_menu(client, site):
+    html = client.get("/zh-hant/sly/faq/").content.decode()
+    assert re.search(r'href="/zh-hant/sly/faq/" aria-current="page"', html)
+
+
+def test_it_shows_each_agency_only_its_own_content(client, site):
+    html = client.get("/zh-hant/sly/news/").content.decode()
+    assert "臺北分署拍賣公告" not in html
+    other = site["other_news"]
+    assert client.get(f"/zh-hant/sly/news/{other.pk}/").status_code == 404
+    assert client.get("/zh-hant/nosuch/").status_code == 404
+
+
+def test_it_groups_disclosure_under_the_ten_categories(client, site):
+    html = client.get("/zh-hant/sly/disclosure/").content.decode()
+    assert html.count('<section id="category-') == 10
+    assert "施政計畫、業務統計及研究報告" in html and "業務統計" in html
+
+
+def test_it_downloads_forms_as_odt_and_pdf(client, site):
+    form = site["forms"][0]
+    odt = client.get(f"/zh-hant/sly/forms/{form.pk}/odt/")
+    assert odt.status_code == 200
+    assert b"".join(odt.streaming_content)[:2] == b"PK"
+    assert "attachment" in odt["Content-Disposition"] and ".odt" in odt["Content-Disposition"]
+    pdf = client.get(f"/zh-hant/sly/forms/{form.pk}/pdf/")
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
+    assert client.get(f"/zh-hant/sly/forms/{form.pk}/doc/").status_code == 404
+
+
+def test_it_stops_offering_a_withdrawn_form(client, site):
+    from datetime import date
+
+    from servq.portal.services import content_save
+
+    form = site["forms"][1]
+    form.withdrawn_on = date(2015, 1, 1)
+    content_save(item=form)
+    assert client.get(f"/zh-hant/sly/forms/{form.pk}/pdf/").status_code == 404
+    assert form.name_zh not in client.get("/zh-hant/sly/forms/").content.decode()
+
+
+def test_it_sends_the_security_headers_on_every_page(client, site):
+    for url in public_urls(site) + ["/staff/", "/accounts/login/"]:
+        response = client.get(url)
+        csp = response["Content-Security-Policy"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp, url
+        assert "style-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
+        assert "unsafe-inline" not in csp
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["Referrer-Policy"] == "same-origin"
+        assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_it_has_no_inline_script_or_style_on_public_pages(client, site):
+    for language in ["zh-hant", "en"]:
+        with translation.override(language):
+            urls = public_urls(site)
+        for url in urls:
+            html = client.get(url).content.decode()
+            assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+            assert not re.search(r"<style|\sstyle=", html), url
+            assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_it_lists_pages_in_bounded_queries(client, site, django_assert_max_num_queries):
+    for url in ["/zh-hant/sly/", "/zh-hant/sly/news/", "/zh-hant/sly/disclosure/",
+                "/zh-hant/sly/forms/", "/zh-hant/sly/sitemap/"]:
+        with django_assert_max_num_queries(8):
+            assert client.get(url).status_code == 200
+
+
+def test_it_renders_staff_prose_safely(client, site):
+    from servq.portal.services import content_save
+
+    page = site["pages"]["privacy"]
+    page.body_zh = "## 標題\n<script>alert(1)</script>\n\n- 第一項\n- 第二項"
+    content_save(item=page)
+    html = client.get("/zh-hant/sly/pages/privacy/").content.decode()
+    assert "<h2>標題</h2>" in html and "&lt;script&gt;" in html
+    assert "<ul><li>第一項</li><li>第二項</li></ul>" in html

@@ -1,0 +1,191 @@
+from datetime import date
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from servq.portal.models import NewsItem, SearchDocument
+from servq.portal.search import candidates, highlight, parse_query, search_documents
+from servq.portal.search_index import search_index_rebuild
+from servq.portal.services import content_delete, content_save
+
+from .conftest import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(q, agency, language="zh-hant", **kwargs):
+    outcome = search_documents(q=q, language=language, agency=agency, **kwargs)
+    return [doc.title for doc in outcome.results]
+
+
+def test_it_finds_one_and_two_character_chinese_words(site):
+    sly = site["agency"]
+    assert "欠稅可到超商繳納" in titles("稅", sly)
+    assert "中午可以繳稅嗎？" in titles("稅", sly)
+    assert titles("拍賣", sly)[0] == "不動產拍賣公告"
+    assert "民意信箱說明" in titles("陳情", sly)
+
+
+def test_it_finds_longer_words_through_the_trigram_index(site):
+    sly = site["agency"]
+    assert titles("不動產拍賣", sly) == ["不動產拍賣公告"]
+    assert titles("綜合所得稅", sly) == ["欠稅可到超商繳納"]
+    assert titles("不存在的詞語", sly) == []
+
+
+def test_it_needs_every_term_of_the_query(site):
+    sly = site["agency"]
+    assert titles("拍賣 公告", sly, kinds=["news"]) == ["不動產拍賣公告"]
+    assert titles("拍賣 陳情", sly) == []
+
+
+def test_it_ignores_case_in_english(site):
+    sly = site["agency"]
+    assert titles("AUCTION", sly, language="en", kinds=["news"]) == [
+        "Real-property auction notice"]
+    assert titles("auction", sly, language="zh-hant") == []  # the Chinese index has no English
+
+
+def test_it_keeps_to_the_agency_searched(site):
+    assert "臺北分署拍賣公告" not in titles("拍賣", site["agency"])
+    assert {"臺北分署拍賣公告", "不動產拍賣公告"} <= set(titles("拍賣", None))
+
+
+def test_it_ranks_title_matches_first_then_by_how_often_the_word_occurs(cast):
+    sly = cast.sly
+    make_news(sly, "一般消息", date(2015, 6, 1), "拍賣拍賣拍賣")  # newest, but only in the text
+    make_news(sly, "拍賣公告", date(2015, 1, 1), "內容")  # oldest, in the title
+    make_news(sly, "另一則消息", date(2015, 3, 1), "拍賣")
+    assert titles("拍賣", sly) == ["拍賣公告", "一般消息", "另一則消息"]
+
+
+def test_it_filters_by_kind_and_counts_each_kind(site):
+    sly = site["agency"]
+    outcome = search_documents(q="稅", language="zh-hant", agency=sly)
+    assert outcome.kind_counts["news"] >= 1 and outcome.kind_counts["faq"] == 1
+    only_faq = search_documents(q="稅", language="zh-hant", agency=sly, kinds=["faq"])
+    assert [doc.kind for doc in only_faq.results] == ["faq"]
+    assert only_faq.total == 1
+
+
+def test_it_finds_pages_that_apps_declare(site):
+    """Static pages (here the portal's payment guide) are in the index like content."""
+    hits = search_documents(q="分期", language="zh-hant", agency=site["agency"]).results
+    assert any(doc.url == reverse("portal:payment", kwargs={"agency": "sly"}) for doc in hits)
+
+
+def test_it_updates_the_index_with_the_content(site):
+    sly = site["agency"]
+    item = site["news"][0]
+    item.title_zh = "動產變賣公告"
+    content_save(item=item)
+    assert "動產變賣公告" in titles("變賣", sly)
+    assert "不動產拍賣公告" not in titles("拍賣", sly)
+    content_delete(item=item)
+    assert titles("變賣", sly) == []
+
+
+def test_it_leaves_the_index_alone_when_a_content_write_fails(site):
+    sly = site["agency"]
+    item = site["news"][1]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        item.title_zh = "改過的標題"
+        content_save(item=item)
+        raise RuntimeError("the request failed after saving")
+    assert titles("改過", sly) == []
+    assert NewsItem.objects.get(pk=item.pk).title_zh == "欠稅可到超商繳納"
+
+
+def test_it_rebuilds_the_index_from_the_content(site):
+    sly = site["agency"]
+    SearchDocument.objects.filter(agency=sly).delete()
+    assert titles("拍賣", sly) == []
+    search_index_rebuild(agency=sly)
+    assert titles("拍賣", sly) == ["不動產拍賣公告", "最新消息"]  # the news item, the news page
+
+
+@pytest.mark.parametrize("term", ["稅", "拍", "陳情", "拍賣", "不動產", "綜合所得稅", "拍賣標的",
+                                  "auction", "a", "nt", "20", "2萬", "，", "?"])
+def test_it_finds_exactly_the_documents_containing_the_term(site, term):
+    """The index paths (trigram, single characters, pg_trgm, tsvector) agree with a plain
+    substring test over every document, on both databases."""
+    for language in ["zh-hant", "en"]:
+        found = {pk for pk, _kind in candidates([term], language=language, agency=None)}
+        expected = {doc.pk for doc in SearchDocument.objects.filter(language=language)
+                    if term in doc.haystack}
+        assert found == expected, (term, language)
+
+
+def test_it_takes_the_newest_matches_when_there_are_too_many(cast):
+    """Past the limit the candidates are the newest matches, whichever path finds them (on
+    PostgreSQL: the recent window when it holds enough matches, the indexes when not)."""
+    for number in range(40):
+        text = "欠稅公告" if number % 3 else "其他公告"
+        make_news(cast.sly, f"第{number}則{text}", date(2015, 1, 1), text + "稀有字" * (number == 2))
+    expected = [doc.pk for doc in SearchDocument.objects.filter(language="zh-hant")
+                .order_by("-pk") if "稅" in doc.haystack][:5]
+    for window in (8, 200):
+        found = candidates(["稅"], language="zh-hant", agency=cast.sly, limit=5, window=window)
+        assert [pk for pk, _kind in found] == expected
+    rare = candidates(["稀有"], language="zh-hant", agency=cast.sly, limit=5, window=8)
+    assert [pk for pk, _kind in rare] == [doc.pk for doc in SearchDocument.objects.filter(
+        haystack__contains="稀有", language="zh-hant")]
+
+
+def test_it_highlights_matches_and_escapes_everything_else():
+    html = highlight("<script>拍賣</script> Auction", ["拍賣", "auction"])
+    assert html == ("&lt;script&gt;<mark>拍賣</mark>&lt;/script&gt; <mark>Auction</mark>")
+
+
+def test_it_splits_queries_on_any_space():
+    assert parse_query("  拍賣\u3000公告 拍賣 AUCTION ") == ["拍賣", "公告", "auction"]
+
+
+def test_it_shows_results_with_marks_on_the_search_page(client, site):
+    url = reverse("portal:search", kwargs={"agency": "sly"})
+    page = client.get(url, {"q": "<b>拍賣"}).content.decode()
+    assert "&lt;b&gt;拍賣" in page and "<b>拍賣" not in page
+    page = client.get(url, {"q": "拍賣"}).content.decode()
+    assert "不動產<mark>拍賣</mark>公告" in page
+    assert 'role="status"' in page
+
+
+def test_it_searches_in_a_bounded_number_of_queries(client, site, django_assert_max_num_queries):
+    url = reverse("portal:search", kwargs={"agency": "sly"})
+    with django_assert_max_num_queries(12):
+        assert client.get(url, {"q": "稅"}).status_code == 200
+
+
+def test_it_redirects_the_plain_search_address(client, site):
+    response = client.get("/search/", {"q": "陳情", "agency": "sly"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/zh-hant/sly/search/?q=")
+    response = client.get("/search/", {"q": "稅"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Location"].startswith("/en/search/?q=")
+
+
+def test_it_limits_searches_per_client(client, site, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "ratelimit-test"}}
+    from servq.portal import views
+
+    url = reverse("portal:search", kwargs={"agency": "sly"})
+    statuses = [client.get(url, {"q": "稅"}).status_code
+                for _ in range(views.SEARCH_LIMIT_PER_MINUTE + 1)]
+    assert statuses[:-1] == [200] * views.SEARCH_LIMIT_PER_MINUTE
+    assert statuses[-1] == 429
+
+
+def test_it_rebuilds_the_index_from_the_command_line(site):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    SearchDocument.objects.all().delete()
+    out = StringIO()
+    call_command("search_reindex", "--agency", "sly", stdout=out)
+    assert "搜尋索引已重建" in out.getvalue()
+    assert titles("拍賣", site["agency"], kinds=["news"]) == ["不動產拍賣公告"]
+    with pytest.raises(CommandError, match="nosuch"):
+        call_command("search_reindex", "--agency", "nosuch")

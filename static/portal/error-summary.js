@@ -1,0 +1,6 @@
+// Move focus to a form's error summary when the page shows one, so screen readers read the
+// errors first (a file, not an inline script: the Content-Security-Policy allows no inline code).
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+});
