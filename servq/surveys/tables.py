@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from servq.core.roc_dates import roc_period
 
-from .spreadsheets import Sheet
+from servq.core.spreadsheets import Sheet
 from .statistics import SurveyStatistics
 
 

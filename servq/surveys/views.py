@@ -18,6 +18,7 @@ from servq.core import access
 from servq.core.access import Perm
 from servq.core.audit import audit_record
 from servq.core.roc_dates import roc_date_short
+from servq.core.spreadsheets import CONTENT_TYPES, sheets_response
 from servq.core.tabular import ImportRejected, open_table
 
 from .charts import group_chart_png
@@ -26,7 +27,6 @@ from .importing import survey_responses_import
 from .models import Channel, Questionnaire, Response
 from .results import group_tables, select_results
 from .services import DuplicateSerial, survey_response_delete, survey_response_submit
-from .spreadsheets import CONTENT_TYPES, sheets_as
 from .structure import load_structure, questionnaire_for_import, questionnaire_in_effect
 from .tables import results_sheets
 
@@ -79,12 +79,10 @@ def results_download(request, agency, fmt):
     selection = select_results(agency, request.GET)
     if selection.stats is None:
         raise Http404("沒有問卷")
-    data = sheets_as(fmt, results_sheets(selection.stats, agency_name=selection.name))
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = f"survey-{agency.code}{'-all' if selection.consolidated else ''}-" \
-           f"{selection.period.code}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+           f"{selection.period.code}"
+    return sheets_response(fmt, results_sheets(selection.stats, agency_name=selection.name),
+                           filename=name)
 
 
 def _paper_day(request) -> str:

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from servq.core import access
 from servq.core.access import Perm
 from servq.core.audit import audit_record
-from servq.core.roc_dates import roc_period
 from servq.core.periods import Period
+from servq.core.roc_dates import roc_period
+from servq.core.spreadsheets import CONTENT_TYPES, Sheet, sheets_response
 
-from ..downloads import FORMATS, table_response
 from ..forms.attitude import AttitudeOpenForm, AttitudeSheetForm
 from ..models import AttitudeReview
 from ..models.attitude import COMMITTEE_ITEMS, DIRECTOR_ITEMS, AttitudeItem
@@ -117,7 +117,7 @@ def attitude_sheet(request, agency, month):
         access.has_perm(request.user, Perm.ATTITUDE_REVIEW, agency),
         "can_approve": review.status == Status.SUBMITTED and
         access.has_perm(request.user, Perm.ATTITUDE_APPROVE, agency),
-        "formats": list(FORMATS), "committee": review.committee.all(),
+        "formats": list(CONTENT_TYPES), "committee": review.committee.all(),
         "unattributed_complaints": complaints.get(None, [])})
 
 
@@ -154,7 +154,7 @@ def attitude_return(request, agency, month):
 def attitude_export(request, agency, month, fmt):
     agency = access.get_agency_for_user(request.user, agency, Perm.LEDGER_VIEW)
     review = _review(agency, month)
-    if not review.is_approved or fmt not in FORMATS:
+    if not review.is_approved or fmt not in CONTENT_TYPES:
         raise Http404("只有分署長核定後的考核結果可以匯出。")
     header = ["名次", "姓名", "職稱", "股別", *[item.label for item in AttitudeItem], "總分", "事由"]
     rows = [[a.rank, a.officer.name, a.officer.title, a.officer.unit.name if a.officer.unit else "",
@@ -163,8 +163,8 @@ def attitude_export(request, agency, month, fmt):
     audit_record(action="ledgers.attitude.export", request=request, agency=agency,
                  target=review, detail={"format": fmt})
     period = roc_period(Period.month(review.month.year, review.month.month), prefix=False)
-    return table_response(fmt, title=f"{period}執行態度考核", header=header, rows=rows,
-                          filename=f"{agency.code}-attitude-{review.month:%Y-%m}")
+    sheet = Sheet(title=f"{period}執行態度考核", header=header, rows=rows)
+    return sheets_response(fmt, [sheet], filename=f"{agency.code}-attitude-{review.month:%Y-%m}")
 
 
 @login_required

@@ -72,7 +72,7 @@ def test_it_downloads_the_tables_as_ods_xlsx_and_csv(shilin_2015, cast, client_f
     client = client_for(cast.statistics)
     ods = download(client, "ods")
     assert ods["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
-    assert 'filename="survey-sly-2015Q2.ods"' in ods["Content-Disposition"]
+    assert ods["Content-Disposition"] == "attachment; filename*=UTF-8''survey-sly-2015Q2.ods"
     table = Document(io.BytesIO(ods.content)).body.get_table(0)
     rows = table.get_values()
     header, env_a = rows[0], next(r for r in rows if r[1] == "env_a")

@@ -1,12 +1,15 @@
-"""Tables as downloadable files: ODS (the government's exchange format), XLSX and CSV.
+"""Small tables as downloadable files: ODS (the government's exchange format), XLSX and CSV.
 
-A Sheet is a title, a header and rows of str / int / Decimal / None (an empty cell). Nothing
-here knows about questionnaires; the same writers suit any small table of figures.
+A Sheet is a title, a header and rows of str / int / Decimal / None (an empty cell).
+For large exports stream CSV rows instead (these build the whole file in memory).
 """
 
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import quote
+
+from django.http import HttpResponse
 
 from servq.core.tabular import csv_bytes
 
@@ -78,3 +81,11 @@ def sheets_as(fmt: str, sheets: list[Sheet]) -> bytes:
     if fmt == "csv":
         return csv_of(sheets[0])
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def sheets_response(fmt: str, sheets: list[Sheet], *, filename: str) -> HttpResponse:
+    """The sheets as an attachment named filename.fmt (UTF-8 names are allowed)."""
+    response = HttpResponse(sheets_as(fmt, sheets), content_type=CONTENT_TYPES[fmt])
+    name = f"{filename}.{fmt}"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
