@@ -5,13 +5,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from servq.core.models import Agency
-from servq.core.tabular import ImportRejected, open_table
+from servq.core.tabular import ImportRejected, Table, open_table
 
 
 class ImportFileCommand(BaseCommand):
-    what = "列"  # what the rows are, for the closing message
+    """Subclasses implement run_import and return the line that says what was imported."""
 
-    def run_import(self, *, agency: Agency, table, file_name: str) -> int:
+    def run_import(self, *, agency: Agency, table: Table, file_name: str, options: dict) -> str:
         raise NotImplementedError
 
     def add_arguments(self, parser):
@@ -22,11 +22,10 @@ class ImportFileCommand(BaseCommand):
         try:
             agency_obj = Agency.objects.get(code=agency)
         except Agency.DoesNotExist:
-            raise CommandError(f"找不到機關代碼 {agency!r}") from None
+            raise CommandError(f"找不到機關代碼「{agency}」") from None
         try:
-            rows = self.run_import(agency=agency_obj, table=open_table(file),
-                                   file_name=Path(file).name)
+            done = self.run_import(agency=agency_obj, table=open_table(file),
+                                   file_name=Path(file).name, options=options)
         except ImportRejected as rejected:
-            raise CommandError("檔案未匯入：\n" + rejected.summary()) from None
-        self.stdout.write(self.style.SUCCESS(
-            f"已匯入 {rows:,} {self.what}（{agency_obj.short_name}）。"))
+            raise CommandError(rejected.summary()) from None
+        self.stdout.write(self.style.SUCCESS(f"{done}（{agency_obj.short_name}）"))
