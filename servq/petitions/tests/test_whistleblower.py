@@ -147,6 +147,7 @@ def admin_urls(petition) -> list[str]:
         reverse("admin:petitions_petition_change", args=[petition.pk]),
         reverse("admin:petitions_petition_delete", args=[petition.pk]),
         reverse("admin:core_auditevent_changelist"),
+        "/admin/petitions/receiptretry/",  # a failed receipt mail's address waits there
         "/admin/petitions/reporteridentity/",
     ]
 
