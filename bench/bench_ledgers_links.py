@@ -60,6 +60,8 @@ def main() -> None:
         Path(f"{DATABASE}{suffix}").unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servq.settings")
+    # The local server is on the loopback network, which the checker refuses by default.
+    os.environ.setdefault("SERVQ_LINKCHECK_ALLOWED_NETWORKS", "127.0.0.0/8")
     os.environ.setdefault("SECRET_KEY", "bench-only")
     sys.path.insert(0, str(ROOT))
     import django

@@ -31,7 +31,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
+# pytest (8.2 and later) sets PYTEST_VERSION for its own process; merely importing pytest
+# somewhere in production must not switch on the test defaults below.
+TESTING = bool(os.environ.get("PYTEST_VERSION")) or sys.argv[1:2] == ["test"]
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -170,10 +172,17 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "servq@localhost")
 
-# Client addresses for the audit trail: trust X-Forwarded-For only behind a known proxy.
+# Client addresses for the audit trail and the rate limits: trust X-Forwarded-For only behind
+# a known proxy. Required behind a reverse proxy (else every client is the proxy).
 SERVQ_TRUSTED_PROXY_COUNT = int(os.environ.get("SERVQ_TRUSTED_PROXY_COUNT", "0"))
+# Networks the link checker may reach although they are internal (empty: none; see
+# ledgers/linkcheck.py). The tests allow 127.0.0.0/8 for their local server.
+SERVQ_LINKCHECK_ALLOWED_NETWORKS = env_list("SERVQ_LINKCHECK_ALLOWED_NETWORKS")
 
 SESSION_COOKIE_HTTPONLY = True
+# A staff login lasts a working day at most, and ends when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,12 +2,17 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
+from servq.core.login import StaffAuthenticationForm
 from servq.portal.views import search_redirect
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Django's login view with failed attempts throttled (core/login.py); the rest as Django's.
+    path("accounts/login/", LoginView.as_view(authentication_form=StaffAuthenticationForm),
+         name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include("servq.core.urls")),

@@ -48,6 +48,10 @@ def _error_schema() -> dict:
     }
 
 
+def _length(field: str) -> dict:
+    return {"type": "string", "maxLength": Petition._meta.get_field(field).max_length}
+
+
 def _create_schema() -> dict:
     text = {"type": "string"}
     return {
@@ -56,16 +60,22 @@ def _create_schema() -> dict:
         "properties": {
             "channel": {"type": "string", "enum": API_CHANNELS},
             "category": {"type": "string", "description": "類別代碼"},
-            "subject": {"type": "string", "maxLength": 200},
+            "subject": _length("subject"),
             "content": text,
             "received_on": {**DATE, "description": "收件日；省略為今天"},
             "petitioner": {"type": "object", "properties": {
-                "name": text, "email": text, "phone": text, "address": text},
-                "description": "陳情人；廉政信箱的檢舉人資料另行隔離保存，任何回應都不會包含"},
+                "name": _length("petitioner_name"),
+                "email": {**_length("petitioner_email"), "format": "email"},
+                "phone": _length("petitioner_phone"), "address": _length("petitioner_address")},
+                "description": "陳情人；公益揭弊檢舉的檢舉人資料另行隔離保存，任何回應都不會包含"},
+            "whistleblower": {"type": "boolean", "default": False,
+                              "description": "公益揭弊檢舉（廉政信箱及「廉政檢舉」類別一律視為是）："
+                                             "檢舉人資料隔離保存，僅政風室敘明理由後可查閱"},
             "section": {"type": "string", "description": "承辦股代碼（涉及執行案件時）"},
-            "enforcement_case": text,
-            "forwarded": {"type": "object", "properties": {"by": text, "ref": text, "on": DATE},
-                          "description": "上級機關函轉時必填"},
+            "enforcement_case": _length("enforcement_case"),
+            "forwarded": {"type": "object", "properties": {
+                "by": _length("forwarded_by"), "ref": _length("forwarded_ref"), "on": DATE},
+                "description": "上級機關函轉時必填"},
             "idempotency_key": {"type": "string", "maxLength": 64,
                                 "description": "同一值重送只會建立一次（例如公文系統的收文號）"},
         },

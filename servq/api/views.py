@@ -9,6 +9,7 @@ from datetime import date
 from functools import wraps
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -72,26 +73,54 @@ def petition_status(petition: Petition) -> dict:
     }
 
 
-def _text(data: dict, key: str, errors: dict, *, required=False, max_length=200) -> str:
+def _limit(field: str) -> int:
+    """The column's length, so what passes here fits the database."""
+    return Petition._meta.get_field(field).max_length
+
+
+def _text(data: dict, key: str, errors: dict, *, required=False, max_length=200,
+          error_key: str | None = None) -> str:
     value = data.get(key, "")
+    error_key = error_key or key
     if not isinstance(value, str):
-        errors[key] = ["必須是字串。"]
+        errors[error_key] = ["必須是字串。"]
         return ""
     if required and not value.strip():
-        errors[key] = ["必填。"]
+        errors[error_key] = ["必填。"]
     elif len(value) > max_length:
-        errors[key] = [f"最長 {max_length} 字。"]
+        errors[error_key] = [f"最長 {max_length} 字。"]
     return value
 
 
-def _date(data: dict, key: str, errors: dict) -> date | None:
+def _petitioner(who: dict, errors: dict) -> Petitioner:
+    """Each field named petitioner.<field> in the errors; the e-mail address checked as one."""
+    values = {key: _text(who, key, errors, max_length=_limit(f"petitioner_{key}"),
+                         error_key=f"petitioner.{key}")
+              for key in ("name", "email", "phone", "address")}
+    if values["email"].strip() and "petitioner.email" not in errors:
+        try:
+            validate_email(values["email"].strip())
+        except ValidationError:
+            errors["petitioner.email"] = ["電子郵件地址格式不正確。"]
+    return Petitioner(**values)
+
+
+def _flag(data: dict, key: str, errors: dict) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        errors[key] = ["必須是 true 或 false。"]
+        return False
+    return value
+
+
+def _date(data: dict, key: str, errors: dict, *, error_key: str | None = None) -> date | None:
     value = data.get(key)
     if value in (None, ""):
         return None
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        errors[key] = ["日期格式應為 YYYY-MM-DD。"]
+        errors[error_key or key] = ["日期格式應為 YYYY-MM-DD。"]
         return None
 
 
@@ -103,7 +132,7 @@ def _parse_create(agency, data: dict) -> tuple[dict, dict]:
     category = Category.objects.filter(code=data.get("category"), is_active=True).first()
     if category is None:
         errors["category"] = ["不認得的類別代碼。"]
-    subject = _text(data, "subject", errors, required=True)
+    subject = _text(data, "subject", errors, required=True, max_length=_limit("subject"))
     content = _text(data, "content", errors, max_length=20000)
     who = data.get("petitioner") or {}
     forwarded = data.get("forwarded") or {}
@@ -119,13 +148,15 @@ def _parse_create(agency, data: dict) -> tuple[dict, dict]:
     key = _text(data, "idempotency_key", errors, max_length=64)
     intake = Intake(
         content=content, received_on=_date(data, "received_on", errors),
-        petitioner=Petitioner(*(_text(who, k, errors, max_length=200)
-                                for k in ("name", "email", "phone", "address"))),
+        petitioner=_petitioner(who, errors),
         section_hint=section, enforcement_case=_text(data, "enforcement_case", errors,
-                                                      max_length=60),
-        forwarded_by=_text(forwarded, "by", errors, max_length=100),
-        forwarded_ref=_text(forwarded, "ref", errors, max_length=60),
-        forwarded_on=_date(forwarded, "on", errors),
+                                                      max_length=_limit("enforcement_case")),
+        forwarded_by=_text(forwarded, "by", errors, max_length=_limit("forwarded_by"),
+                           error_key="forwarded.by"),
+        forwarded_ref=_text(forwarded, "ref", errors, max_length=_limit("forwarded_ref"),
+                            error_key="forwarded.ref"),
+        forwarded_on=_date(forwarded, "on", errors, error_key="forwarded.on"),
+        whistleblower=_flag(data, "whistleblower", errors),
     )
     return dict(channel=channel, category=category, subject=subject, intake=intake,
                 submission_key=f"api:{key}" if key else ""), errors

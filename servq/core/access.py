@@ -276,6 +276,14 @@ def can_view_personal(user, petition) -> bool:
 
 
 def can_reveal_reporter(user, petition) -> bool:
-    """Only the ethics office, and only for ethics-mailbox reports."""
-    return petition.is_ethics_mailbox and has_perm(
+    """Only the ethics office, and only for whistleblower reports (公益揭弊檢舉)."""
+    return petition.is_whistleblower_report and has_perm(
         user, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency)
+
+
+def can_open_attachments(user, petition) -> bool:
+    """A petition's files are personal data (the citizen's files, the signed oral record, reply
+    letters): readers of personal data only; a whistleblower report's, the ethics office only."""
+    perm = Perm.PETITION_VIEW_WHISTLEBLOWER if petition.is_whistleblower_report \
+        else Perm.PETITION_VIEW_PERSONAL
+    return has_perm(user, perm, petition.agency)

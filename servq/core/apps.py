@@ -7,3 +7,4 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import auth_audit  # noqa: F401  (records logins and failed logins)
+        from . import checks  # noqa: F401  (deployment checks: manage.py check --deploy)

@@ -3,7 +3,12 @@
 from django.conf import settings
 from django.db import models
 
+from .access import Perm, has_perm
 from .models import Agency, AuditEvent
+
+# Actions whose stated reason only holders of a permission may read: why the ethics office
+# looked up a whistleblower can itself point at the whistleblower.
+RESTRICTED_REASONS = {"petition.reporter_reveal": Perm.PETITION_VIEW_WHISTLEBLOWER}
 
 
 def client_ip(request) -> str | None:
@@ -45,3 +50,14 @@ def audit_record(
         reason=reason,
         detail=detail or {},
     )
+
+
+def reason_for(user, event: AuditEvent) -> str | None:
+    """The event's reason as `user` may read it; None when it is withheld from them (the
+    event itself, its time and actor, stay visible)."""
+    perm = RESTRICTED_REASONS.get(event.action)
+    if perm is None:
+        return event.reason
+    if user is None or event.agency is None or not has_perm(user, perm, event.agency):
+        return None
+    return event.reason

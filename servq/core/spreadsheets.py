@@ -1,7 +1,12 @@
 """Small tables as downloadable files: ODS (the government's exchange format), XLSX and CSV.
 
 A Sheet is a title, a header and rows of str / int / Decimal / None (an empty cell).
-For large exports stream CSV rows instead (these build the whole file in memory).
+For large exports stream CSV rows instead (these build the whole file in memory), passing
+each value through spreadsheet_text.
+
+Text typed by citizens (a petition's subject, a comment) must never become a formula in the
+reader's spreadsheet program: every writer here, and every streamed CSV, escapes text cells
+with spreadsheet_text. Numbers stay numbers.
 """
 
 import io
@@ -17,6 +22,21 @@ ODS = "application/vnd.oasis.opendocument.spreadsheet"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 CONTENT_TYPES = {"ods": ODS, "xlsx": XLSX, "csv": CSV}
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """A text cell that a spreadsheet program would read as a formula gets a leading
+    apostrophe (=1+1 -> '=1+1); anything else, numbers included, is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _safe(values) -> list:
+    return [spreadsheet_text(value) for value in values]
 
 
 @dataclass
@@ -36,7 +56,7 @@ def ods_bytes(sheets: list[Sheet]) -> bytes:
         table = Table(sheet.title[:31])
         for values in [sheet.header, *sheet.rows]:
             row = Row()
-            row.set_values(list(values))
+            row.set_values(_safe(values))
             table.append_row(row)
         body.append(table)
     buffer = io.BytesIO()
@@ -51,9 +71,9 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
     workbook = Workbook(write_only=True)
     for sheet in sheets:
         worksheet = workbook.create_sheet(sheet.title[:31])
-        worksheet.append([_bold(worksheet, name, Font) for name in sheet.header])
+        worksheet.append([_bold(worksheet, name, Font) for name in _safe(sheet.header)])
         for values in sheet.rows:
-            worksheet.append([float(v) if isinstance(v, Decimal) else v for v in values])
+            worksheet.append([float(v) if isinstance(v, Decimal) else v for v in _safe(values)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -69,7 +89,8 @@ def _bold(worksheet, text, font_class):
 
 def csv_of(sheet: Sheet) -> bytes:
     """UTF-8 with BOM, so Excel opens the Chinese text correctly."""
-    return csv_bytes(sheet.header, [["" if v is None else v for v in row] for row in sheet.rows])
+    return csv_bytes(_safe(sheet.header),
+                     [["" if v is None else v for v in _safe(row)] for row in sheet.rows])
 
 
 def sheets_as(fmt: str, sheets: list[Sheet]) -> bytes:

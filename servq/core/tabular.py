@@ -188,7 +188,8 @@ def parse_iso_date(text: str) -> date:
 
 
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    """A small CSV as Excel reads it (UTF-8 with BOM); for tests and downloads."""
+    """A small CSV as Excel reads it (UTF-8 with BOM), values as given (import files in
+    tests). Downloads go through spreadsheets.csv_of, which escapes formulas first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)

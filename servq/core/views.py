@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from . import access
 from .access import Perm
+from .audit import reason_for
 from .models import AuditEvent
 from .navigation import menu_for
 
@@ -18,6 +19,8 @@ def staff_home(request):
 @login_required
 def audit_log(request, agency):
     agency = access.get_agency_for_user(request.user, agency, Perm.AUDIT_VIEW)
-    events = AuditEvent.objects.filter(agency=agency).order_by("-at", "-pk")
+    events = AuditEvent.objects.filter(agency=agency).select_related("agency") \
+        .order_by("-at", "-pk")
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_log.html", {"agency": agency, "page": page})
+    rows = [(event, reason_for(request.user, event)) for event in page]
+    return render(request, "core/audit_log.html", {"agency": agency, "page": page, "rows": rows})

@@ -107,14 +107,14 @@ def _assign(petition, users, section):
     from .routing import suggest_assignment
 
     suggestion = suggest_assignment(petition)
-    handler = users["ethics"] if petition.is_ethics_mailbox else suggestion.user
+    handler = users["ethics"] if petition.is_whistleblower_report else suggestion.user
     services.petition_assign(petition=petition, unit=suggestion.unit or section, user=handler,
                              actor=users["secretariat"], on=petition.received_on)
     petition.refresh_from_db()
 
 
 def _handler(petition, users):
-    if petition.is_ethics_mailbox:
+    if petition.is_whistleblower_report:
         return users["ethics"]
     return users["clerk"] if petition.is_case_matter else users["secretariat"]
 

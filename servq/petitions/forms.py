@@ -114,9 +114,13 @@ class IntakeForm(AttachmentsMixin, forms.Form):
     subject = forms.CharField(label="主旨", max_length=200)
     content = forms.CharField(label="陳情內容", widget=forms.Textarea(attrs={"rows": 6}),
                               required=False)
+    whistleblower = forms.BooleanField(
+        label="公益揭弊檢舉（檢舉人身分隔離保存）", required=False,
+        help_text="檢舉貪瀆不法等公益揭弊事項時勾選。類別為「廉政檢舉」者一律隔離保存：檢舉人資料"
+                  "只存於隔離處，僅政風室敘明理由後可查閱。")
     name = forms.CharField(label="陳情人姓名", max_length=60, required=False,
-                           help_text="空白表示匿名。廉政信箱的檢舉人資料另行隔離保存。")
-    email = forms.EmailField(label="電子郵件", required=False)
+                           help_text="空白表示匿名。")
+    email = forms.EmailField(label="電子郵件", required=False, max_length=254)
     phone = forms.CharField(label="電話", max_length=30, required=False)
     address = forms.CharField(label="地址", max_length=200, required=False)
     section_hint = forms.ModelChoiceField(label="承辦股（涉及執行案件時）", required=False,
@@ -155,7 +159,7 @@ class IntakeForm(AttachmentsMixin, forms.Form):
             complained_officer=data["complained_officer"], forwarded_by=data["forwarded_by"],
             forwarded_ref=data["forwarded_ref"], forwarded_on=data["forwarded_on"],
             recorded_by=self.user, attachments=self.checked_attachments(),
-            signed_record=data.get("signed_record"),
+            signed_record=data.get("signed_record"), whistleblower=data["whistleblower"],
         )
 
 
@@ -253,4 +257,6 @@ class AttachForm(AttachmentsMixin, forms.Form):
 
 class RevealForm(forms.Form):
     reason = forms.CharField(label="查閱理由", widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text="查閱檢舉人身分將留下稽核紀錄（查閱者、時間、來源、理由）。")
+                             help_text="查閱檢舉人身分將留下稽核紀錄（查閱者、時間、來源、理由）。"
+                                       "請勿在理由中寫出檢舉人的姓名、聯絡方式或其他可辨識身分"
+                                       "的資料。")

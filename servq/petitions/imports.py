@@ -3,7 +3,8 @@
 Columns: received_on, channel, category, subject (required); replied_on, due_on (may be
 empty: the due date is then computed from the agency's rules). Channel and category are
 given by code (opinion_mailbox, case) or by name (民意信箱, 執行案件). A petition with a reply
-date is imported as replied and closed that day.
+date is imported as replied and closed that day. There are no petitioner columns: an imported
+ethics-mailbox or ethics-category report is marked a whistleblower report like any other.
 """
 
 from collections import Counter
@@ -20,6 +21,7 @@ from servq.core.tabular import ImportRejected, Problem, Table, check_columns, pa
 from .deadlines import DeadlineCalculator
 from .models import Category, Channel, Petition, PetitionEvent
 from .numbering import format_number, reserve_serials
+from .whistleblower import reporter_protected
 
 REQUIRED = ["received_on", "channel", "category", "subject"]
 OPTIONAL = ["replied_on", "due_on"]
@@ -132,6 +134,8 @@ def petitions_import(*, agency: Agency, table: Table, file_name: str, actor=None
         petitions.append(Petition(
             agency=agency, year=year, serial=serial, number=format_number(agency, year, serial),
             channel=row.channel, category=row.category, subject=row.subject,
+            is_whistleblower_report=reporter_protected(channel=row.channel,
+                                                       category=row.category, flagged=False),
             received_on=row.received_on,
             received_at=timezone.make_aware(datetime.combine(row.received_on, time(9, 0))),
             due_on=row.due_on or deadlines.due(row.category.pk, row.received_on),

@@ -15,6 +15,7 @@ from django.db.models import Q
 from servq.core.models import Agency, ImportBatch, StaffMember, Unit
 
 LEGAL_CAP_DAYS = 30  # 陳情案件處理期限之上限（日）
+ETHICS_CATEGORY = "ethics"  # 廉政檢舉: its reporters are protected whatever the channel
 
 
 class Channel(models.TextChoices):
@@ -205,7 +206,11 @@ class Petition(models.Model):
                                            on_delete=models.SET_NULL, related_name="+",
                                            verbose_name="被陳情之執行人員")
 
-    # the petitioner (never for the ethics mailbox: its reporter is in ReporterIdentity)
+    # 公益揭弊者保護法 §15, decided at receipt (whistleblower.reporter_protected): the reporter
+    # of such a report is kept in ReporterIdentity, never in the petitioner fields below.
+    is_whistleblower_report = models.BooleanField("公益揭弊檢舉（檢舉人身分隔離保存）",
+                                                  default=False)
+    # the petitioner (empty for a whistleblower report)
     is_anonymous = models.BooleanField("匿名", default=False)
     petitioner_name = models.CharField("陳情人姓名", max_length=60, blank=True)
     petitioner_email = models.EmailField("電子郵件", blank=True)
@@ -231,7 +236,7 @@ class Petition(models.Model):
                                   related_name="repeats", verbose_name="前案")
 
     tracking_code_hash = models.CharField(max_length=128, blank=True)
-    submission_key = models.CharField(max_length=64, blank=True)
+    submission_key = models.CharField(max_length=80, blank=True)  # the API's key has a prefix
     import_batch = models.ForeignKey(ImportBatch, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -271,10 +276,6 @@ class Petition(models.Model):
         return self.number  # never a name: this string shows in admin pages and logs
 
     @property
-    def is_ethics_mailbox(self) -> bool:
-        return self.channel == Channel.ETHICS_MAILBOX
-
-    @property
     def is_open(self) -> bool:
         return self.replied_on is None and self.closed_on is None
 
@@ -288,7 +289,7 @@ class Petition(models.Model):
 
 
 class ReporterIdentity(models.Model):
-    """Who filed an ethics-mailbox report (公益揭弊者保護法 §15): stored apart from the petition.
+    """Who filed a whistleblower report (公益揭弊者保護法 §15): stored apart from the petition.
 
     No reverse accessor from Petition, no admin, no __str__ with a name. Read it only through
     whistleblower.reporter_identity_reveal (ethics office, stated reason, audited).
@@ -363,6 +364,11 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
     return f"petitions/{instance.petition.agency.code}/{instance.petition.year}/{filename}"
 
 
+def neutral_attachment_name(petition: "Petition", n: int, extension: str) -> str:
+    """SLY104000123-2.pdf: what readers without access to personal data see."""
+    return f"{petition.number}-{n}.{extension}"
+
+
 class Attachment(models.Model):
     class Kind(models.TextChoices):
         CITIZEN = "citizen", "陳情附件"
@@ -372,7 +378,10 @@ class Attachment(models.Model):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField("類別", max_length=20, choices=Kind.choices)
     file = models.FileField(upload_to=attachment_path, max_length=200)
-    original_name = models.CharField("原檔名", max_length=200)
+    name = models.CharField("檔名", max_length=40, help_text="文號加序號，不含個人資料")
+    # Personal data (a file name may be a person's name): shown only to readers of personal
+    # data; never kept for a whistleblower report.
+    original_name = models.CharField("原檔名", max_length=200, blank=True)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField("大小（位元組）")
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -413,6 +422,33 @@ class PetitionReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}（期限 {self.due_on}）"
+
+
+class ReceiptRetry(models.Model):
+    """A receipt mail that failed at submission, retried by send_petition_reminders.
+
+    It holds the address and the tracking code only until the mail goes out or is given up:
+    then the row is deleted. No admin, no reverse accessor, nothing personal in __str__.
+    """
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="+")
+    to = models.EmailField()
+    tracking_code = models.CharField(max_length=20)
+    attempts = models.PositiveSmallIntegerField(default=1)
+    last_error = models.CharField(max_length=200, blank=True)
+    failed_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "待重寄收件通知"
+        verbose_name_plural = "待重寄收件通知"
+        ordering = ["failed_at", "pk"]
+
+    def __str__(self):
+        return f"待重寄收件通知（案件 #{self.petition_id}）"
+
+    def __repr__(self):
+        return f"<ReceiptRetry petition={self.petition_id} attempts={self.attempts}>"
 
 
 class NewsReport(models.Model):

@@ -1,9 +1,10 @@
 """The petitioner's personal data as each reader may see it: whole (and audited) for roles
-with PETITION_VIEW_PERSONAL, masked for everyone else."""
+with PETITION_VIEW_PERSONAL, masked for everyone else. Attachments count as personal data:
+their own file names and their content (core.access.can_open_attachments)."""
 
 from dataclasses import dataclass
 
-from servq.core.access import can_view_personal
+from servq.core.access import can_open_attachments, can_view_personal
 from servq.core.audit import audit_record
 
 from .models import Petition
@@ -55,17 +56,51 @@ def masked_petitioner(petition: Petition) -> PetitionerView:
     )
 
 
-def petitioner_for(user, petition: Petition, *, request=None) -> PetitionerView:
-    """What this user may see of the petitioner; an unmasked view is audited."""
-    if not can_view_personal(user, petition):
-        return masked_petitioner(petition)
-    has_data = any([petition.petitioner_name, petition.petitioner_email,
-                    petition.petitioner_phone, petition.petitioner_address])
-    if has_data:
-        audit_record(action="petition.personal_view", actor=user, request=request,
-                     agency=petition.agency, target=petition)
+def _unmasked(petition: Petition) -> PetitionerView:
     return PetitionerView(
         name=petition.petitioner_name, email=petition.petitioner_email,
         phone=petition.petitioner_phone, address=petition.petitioner_address,
         masked=False, anonymous=petition.is_anonymous,
     )
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    pk: int
+    name: str  # the original file name for readers of personal data, else the neutral one
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    petitioner: PetitionerView | None  # None for a whistleblower report (never shown here)
+    attachments: list[AttachmentView]
+    attachments_open: bool  # whether this user may download them
+
+
+def personal_data_for(user, petition: Petition, *, request=None) -> PersonalData:
+    """What this user may see of the petitioner and the files; audited (once) when anything
+    personal is shown unmasked."""
+    personal = can_view_personal(user, petition)
+    files = list(petition.attachments.all())
+    if petition.is_whistleblower_report:
+        petitioner = None
+    else:
+        petitioner = _unmasked(petition) if personal else masked_petitioner(petition)
+    shown_names = personal and any(item.original_name for item in files)
+    shown_petitioner = petitioner is not None and not petitioner.masked and any(
+        [petitioner.name, petitioner.email, petitioner.phone, petitioner.address])
+    if shown_names or shown_petitioner:
+        audit_record(action="petition.personal_view", actor=user, request=request,
+                     agency=petition.agency, target=petition)
+    return PersonalData(
+        petitioner=petitioner,
+        attachments=[AttachmentView(item.pk, (personal and item.original_name) or item.name,
+                                    item.get_kind_display(), item.size) for item in files],
+        attachments_open=can_open_attachments(user, petition),
+    )
+
+
+def attachment_download_name(user, petition: Petition, attachment) -> str:
+    return (can_view_personal(user, petition) and attachment.original_name) or attachment.name

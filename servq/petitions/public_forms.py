@@ -36,7 +36,7 @@ class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
         attrs={"tabindex": "-1", "autocomplete": "off"}))
     name = forms.CharField(label=_("姓名"), max_length=60, required=False,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
-    email = forms.EmailField(label=_("電子郵件"), required=False,
+    email = forms.EmailField(label=_("電子郵件"), required=False, max_length=254,
                              help_text=_("填寫後，案號與查詢碼也會寄到這個信箱。"),
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     phone = forms.CharField(label=_("聯絡電話"), max_length=30, required=False,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from servq.core import ratelimit
 from servq.core.audit import client_ip
@@ -22,6 +23,7 @@ from .tracking import TooManyAttempts, track
 
 # Submissions per client address and agency.
 SUBMISSIONS = dict(limit=10, window=3600)
+# This browser's submissions: case number -> tracking code until shown once, then None.
 SESSION_RECEIPTS = "petition_receipts"
 CHANNELS = {OPINION: Channel.OPINION_MAILBOX, ETHICS: Channel.ETHICS_MAILBOX}
 
@@ -42,6 +44,7 @@ def _minutes(seconds: int) -> int:
     return max(1, (seconds + 59) // 60)
 
 
+@sensitive_post_parameters("name", "email", "phone", "address")
 @never_cache
 def mailbox(request, agency, mailbox):
     agency = _agency(agency)
@@ -64,8 +67,8 @@ def mailbox(request, agency, mailbox):
             except ValidationError as error:
                 apply_service_errors(form, error)
             else:
-                if receipt.created:
-                    receipts = request.session.get(SESSION_RECEIPTS, {})
+                receipts = request.session.get(SESSION_RECEIPTS, {})
+                if receipt.created or receipt.petition.number not in receipts:
                     receipts[receipt.petition.number] = receipt.tracking_code
                     request.session[SESSION_RECEIPTS] = receipts
                 received_url = reverse("portal:petitions_public:received",
@@ -88,11 +91,14 @@ def mailbox(request, agency, mailbox):
 def received(request, agency):
     agency = _agency(agency)
     number = request.GET.get("n", "").strip().upper()
-    if not number or not Petition.objects.filter(agency=agency, number=number).exists():
-        return redirect("portal:petitions_public:track", agency=agency.code)
-    # The code is shown once, from this browser's session (a repeat submission has none).
     receipts = request.session.get(SESSION_RECEIPTS, {})
-    code = receipts.pop(number, None)
+    if number not in receipts:
+        # Only this browser's own submissions: any other number, existing or not, gets the
+        # same answer, so the page tells nobody which case numbers exist.
+        return redirect("portal:petitions_public:track", agency=agency.code)
+    # The code is shown once (a repeat submission, or a reload, shows the number only).
+    code = receipts[number]
+    receipts[number] = None
     request.session[SESSION_RECEIPTS] = receipts
     return render(request, "petitions/public/received.html",
                   {"agency": agency, "number": number, "code": code})

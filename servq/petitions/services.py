@@ -10,21 +10,22 @@ from datetime import date, datetime, time
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from servq.core.access import Perm, has_perm
 from servq.core.audit import audit_record
 from servq.core.models import Agency, StaffMember, Unit
 
-from . import mail
+from . import mail, receipts
 from .attachments import MAX_FILES, CheckedFile
 from .deadlines import due_date
 from .models import (
     Attachment, Category, Channel, ContactMethod, NewsReport, Petition, PetitionEvent,
-    PressRelease,
+    PressRelease, neutral_attachment_name,
 )
 from .numbering import format_number, reserve_serials
 from .tracking import new_tracking_code
-from .whistleblower import reporter_identity_store
+from .whistleblower import reporter_identity_store, reporter_protected
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Intake:
     recorded_by: object | None = None
     attachments: tuple[CheckedFile, ...] = ()
     signed_record: CheckedFile | None = None
+    whistleblower: bool = False  # marked by staff or the API as a whistleblower report
 
 
 def _check_intake(agency: Agency, channel: str, category: Category, subject: str,
@@ -93,6 +95,7 @@ def _check_intake(agency: Agency, channel: str, category: Category, subject: str
         raise ValidationError(errors)
 
 
+@sensitive_variables("intake", "code", "fields", "email")
 def petition_receive(*, agency: Agency, channel: str, category: Category, subject: str,
                      intake: Intake = Intake(), actor=None, submission_key: str = "",
                      request=None) -> Receipt:
@@ -101,7 +104,8 @@ def petition_receive(*, agency: Agency, channel: str, category: Category, subjec
     With a submission_key (the public form's token, the API's idempotency key) the same
     submission saves once: a repeat returns the first petition with created=False.
     The writes happen in one transaction (_save_new); the slow tracking-code hash runs
-    before it, so the agency's number counter stays locked only briefly.
+    before it, so the agency's number counter stays locked only briefly. The receipt mail
+    goes after the commit and never fails the submission (receipts.receipt_send).
     """
     received_on = intake.received_on or timezone.localdate()
     _check_intake(agency, channel, category, subject, intake, received_on)
@@ -123,22 +127,24 @@ def petition_receive(*, agency: Agency, channel: str, category: Category, subjec
         return Receipt(earlier, None, created=False)  # a twin submission committed first
     email = intake.petitioner.email.strip()
     if email:
-        transaction.on_commit(lambda: mail.send_receipt(petition, to=email, tracking_code=code,
-                                                        request=request))
+        transaction.on_commit(lambda: receipts.receipt_send(petition, to=email,
+                                                            tracking_code=code, request=request))
     return Receipt(petition, code, created=True)
 
 
 def _new_petition_fields(agency: Agency, channel: str, category: Category, subject: str,
                          intake: Intake, received_on: date) -> dict:
     who = intake.petitioner
-    # An ethics-mailbox reporter is kept apart (ReporterIdentity), never on the petition.
-    on_petition = Petitioner() if channel == Channel.ETHICS_MAILBOX else who
+    # A whistleblower is kept apart (ReporterIdentity), never on the petition.
+    protected = reporter_protected(channel=channel, category=category,
+                                   flagged=intake.whistleblower)
+    on_petition = Petitioner() if protected else who
     received_at = timezone.now() if received_on == timezone.localdate() else \
         timezone.make_aware(datetime.combine(received_on, time(9, 0)))
     return dict(
         agency=agency, year=received_on.year, channel=channel, category=category,
         subject=subject.strip()[:200], content=intake.content.strip(),
-        received_on=received_on, received_at=received_at,
+        received_on=received_on, received_at=received_at, is_whistleblower_report=protected,
         due_on=due_date(agency=agency, category=category, received_on=received_on),
         section_hint=intake.section_hint, enforcement_case=intake.enforcement_case.strip(),
         complained_officer=intake.complained_officer, is_anonymous=not who.name.strip(),
@@ -157,7 +163,7 @@ def _save_new(fields: dict, intake: Intake, actor) -> Petition:
     serial = reserve_serials(agency=agency, year=year)[0]  # locks the agency's counter
     petition = Petition.objects.create(serial=serial,
                                        number=format_number(agency, year, serial), **fields)
-    if petition.is_ethics_mailbox:
+    if petition.is_whistleblower_report:
         who = intake.petitioner
         reporter_identity_store(petition=petition, name=who.name.strip(),
                                 email=who.email.strip(), phone=who.phone.strip(),
@@ -182,10 +188,12 @@ def _user(actor):
 def _store_files(petition: Petition, files: list[CheckedFile], kind: str, actor) -> None:
     start = petition.attachments.count()
     for n, checked in enumerate(files, start=start + 1):
-        # A reporter's file name may carry their name: ethics-mailbox files get a neutral one.
-        name = f"{petition.number}-{n}.{checked.extension}" if petition.is_ethics_mailbox \
-            else checked.original_name
-        attachment = Attachment(petition=petition, kind=kind, original_name=name,
+        # A file's own name may carry a person's name: it is personal data, and for a
+        # whistleblower report it is not kept at all. Everyone else sees the neutral name.
+        attachment = Attachment(petition=petition, kind=kind,
+                                name=neutral_attachment_name(petition, n, checked.extension),
+                                original_name="" if petition.is_whistleblower_report
+                                else checked.original_name,
                                 content_type=checked.content_type, size=checked.size,
                                 uploaded_by=_user(actor))
         attachment.file.save(checked.stored_name(), checked.upload, save=False)
@@ -242,7 +250,9 @@ def petition_assign(*, petition: Petition, unit: Unit, actor, user=None, note: s
     event = PetitionEvent.objects.create(petition=petition, kind=kind, happened_on=on,
                                          actor=actor, to_unit=unit, to_user=user,
                                          summary=note.strip())
-    transaction.on_commit(lambda: mail.send_assignment_notice(petition, request=request))
+    # A mail server that is down must not undo the assignment (logged by Django).
+    transaction.on_commit(lambda: mail.send_assignment_notice(petition, request=request),
+                          robust=True)
     return event
 
 

@@ -15,12 +15,14 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from servq.core import access
 from servq.core.access import Perm
 from servq.core.audit import audit_record
 from servq.core.roc_dates import roc_date_short
+from servq.core.spreadsheets import spreadsheet_text
 
 from . import selectors, services
 from .forms import (
@@ -28,7 +30,7 @@ from .forms import (
     OfficerForm, ReplyForm, RevealForm, RocDateField, SearchForm, apply_service_errors,
 )
 from .models import Petition
-from .personal import petitioner_for
+from .personal import attachment_download_name, personal_data_for
 from .routing import suggest_assignment
 from .whistleblower import reporter_identity_reveal
 
@@ -97,17 +99,18 @@ def export(request, agency):
     def lines():
         yield "\ufeff" + writer.writerow(EXPORT_HEADER)
         for p in rows.iterator(chunk_size=1000):
-            yield writer.writerow([
+            yield writer.writerow([spreadsheet_text(value) for value in [
                 p.number, roc_date_short(p.received_on), p.get_channel_display(),
                 p.category.name, p.subject, p.assigned_unit.name if p.assigned_unit else "",
                 roc_date_short(p.due_on), roc_date_short(p.replied_on) if p.replied_on else "",
-                roc_date_short(p.closed_on) if p.closed_on else "", p.get_status_display()])
+                roc_date_short(p.closed_on) if p.closed_on else "", p.get_status_display()]])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="petitions-{agency.code}.csv"'
     return response
 
 
+@sensitive_post_parameters("name", "email", "phone", "address")
 @login_required
 def intake(request, agency):
     agency = access.get_agency_for_user(request.user, agency, Perm.PETITION_ASSIGN)
@@ -195,16 +198,13 @@ def _detail_context(request, petition: Petition, bound: dict | None = None) -> d
         if suggestion.unit is not None and not (bound or {}).get("assign"):
             forms_["assign"].initial = {"unit": suggestion.unit, "user": suggestion.user}
     reveal_allowed = access.can_reveal_reporter(user, petition)
-    attachments_visible = not petition.is_ethics_mailbox or access.has_perm(
-        user, Perm.PETITION_VIEW_WHISTLEBLOWER, agency)
+    personal = personal_data_for(user, petition, request=request)
     return {
         "agency": agency, "petition": petition, "today": timezone.localdate(),
-        "petitioner": None if petition.is_ethics_mailbox else
-        petitioner_for(user, petition, request=request),
+        "petitioner": personal.petitioner, "attachments": personal.attachments,
+        "attachments_open": personal.attachments_open,
         "timeline": selectors.petition_timeline(petition),
         "reminders": petition.reminders.all(),
-        "attachments": petition.attachments.all() if attachments_visible else None,
-        "attachment_count": petition.attachments.count(),
         "forms": forms_, "suggestion": suggestion, "reveal_allowed": reveal_allowed,
         "has_timely_call": selectors.has_timely_call(petition),
     }
@@ -244,24 +244,27 @@ def act(request, agency, pk, action):
 @login_required
 def attachment(request, agency, pk, attachment_pk):
     petition = access.get_petition_for_user(request.user, pk, agency_code=agency)
-    if petition.is_ethics_mailbox and not access.has_perm(
-            request.user, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency):
-        raise PermissionDenied("廉政信箱的附件僅政風室可以檢視。")
+    if not access.can_open_attachments(request.user, petition):
+        raise PermissionDenied("公益揭弊檢舉的附件僅政風室可以檢視。"
+                               if petition.is_whistleblower_report else
+                               "附件含個人資料，您的角色不能檢視。")
     item = petition.attachments.filter(pk=attachment_pk).first()
     if item is None:
         raise Http404("找不到此附件。")
     audit_record(action="petition.attachment_download", request=request, agency=petition.agency,
                  target=petition, detail={"attachment": item.pk})
     response = FileResponse(item.file.open("rb"), as_attachment=True,
-                            filename=item.original_name, content_type=item.content_type)
+                            filename=attachment_download_name(request.user, petition, item),
+                            content_type=item.content_type)
     response["Cache-Control"] = "private, no-store"
     return response
 
 
+@sensitive_post_parameters("reason")
 @login_required
 @never_cache
 def reporter(request, agency, pk):
-    """The ethics office reveals an ethics-mailbox reporter: with a reason, audited."""
+    """The ethics office reveals a whistleblower: with a reason, audited."""
     petition = access.get_petition_for_user(request.user, pk, agency_code=agency)
     if not access.can_reveal_reporter(request.user, petition):
         raise PermissionDenied("只有政風室得查閱檢舉人身分。")

@@ -1,19 +1,22 @@
-"""The ethics-mailbox reporter's identity (公益揭弊者保護法 §15: leaking it is a crime).
+"""A whistleblower's identity (公益揭弊者保護法 §15: leaking it is a crime).
 
-It is written once, at receipt, into ReporterIdentity and read only here: by a user holding
-PETITION_VIEW_WHISTLEBLOWER in the petition's agency (the ethics office), with a stated
-reason, each reading leaving an audit record. Nothing else in servq reads that table.
+Whether a report is protected depends on what it is, not how it came: the ethics mailbox, the
+ethics category (廉政檢舉) by any channel, or a report staff or the API mark as one. The
+identity is written once, at receipt, into ReporterIdentity and read only here: by a user
+holding PETITION_VIEW_WHISTLEBLOWER in the petition's agency (the ethics office), with a
+stated reason, each reading leaving an audit record. Nothing else in servq reads that table.
 """
 
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.views.decorators.debug import sensitive_variables
 
 from servq.core.access import can_reveal_reporter
 from servq.core.audit import audit_record
 
-from .models import Petition, ReporterIdentity
+from .models import ETHICS_CATEGORY, Category, Channel, Petition, ReporterIdentity
 
 MIN_REASON_LENGTH = 6
 
@@ -26,6 +29,12 @@ class ReporterView:
     address: str
 
 
+def reporter_protected(*, channel: str, category: Category, flagged: bool) -> bool:
+    """Whether a new petition's reporter is kept apart (decided once, at receipt)."""
+    return flagged or channel == Channel.ETHICS_MAILBOX or category.code == ETHICS_CATEGORY
+
+
+@sensitive_variables("name", "email", "phone", "address")
 def reporter_identity_store(*, petition: Petition, name: str, email: str, phone: str,
                             address: str) -> None:
     if any([name, email, phone, address]):
@@ -33,6 +42,7 @@ def reporter_identity_store(*, petition: Petition, name: str, email: str, phone:
                                         address=address)
 
 
+@sensitive_variables("identity")
 @transaction.atomic
 def reporter_identity_reveal(*, petition: Petition, user, reason: str,
                              request=None) -> ReporterView | None:

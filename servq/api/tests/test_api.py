@@ -103,3 +103,32 @@ def test_it_prints_a_new_key_once_and_the_key_works(cast, office_calendar_2015, 
     response = client.get(reverse("api:petition", kwargs={"agency": "sly", "number": "X"}),
                           HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 404 and ApiToken.objects.get().last_used_at
+
+
+def test_it_refuses_what_the_database_could_not_hold_with_named_fields(api):
+    """Too long for its column, an address that is not one (a newline would break the mail
+    header), a mark that is not true/false: 400 naming each field, nothing saved."""
+    client, headers = api
+    response = post(client, headers, {**NEW, "subject": "主" * 201, "whistleblower": "yes",
+                                      "petitioner": {"name": "名" * 61, "phone": "1" * 31,
+                                                     "address": "址" * 201,
+                                                     "email": "a@example.org\nBcc: x@evil.example"},
+                                      "forwarded": {"by": "機" * 101, "ref": "號" * 61}})
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {
+        "subject", "whistleblower", "petitioner.name", "petitioner.phone", "petitioner.address",
+        "petitioner.email", "forwarded.by", "forwarded.ref"}
+    for email in ["not-an-address", "a@exa mple.org", "x" * 250 + "@example.org"]:
+        response = post(client, headers, {**NEW, "petitioner": {"name": "甲", "email": email}})
+        assert response.status_code == 400 and "petitioner.email" in response.json()["errors"]
+    assert not Petition.objects.exists()
+
+
+def test_it_accepts_the_longest_values_the_columns_hold(api):
+    client, headers = api
+    response = post(client, headers, {**NEW, "idempotency_key": "k" * 64, "subject": "主" * 200,
+                                      "petitioner": {"name": "名" * 60, "phone": "1" * 30,
+                                                     "address": "址" * 200}})
+    assert response.status_code == 201
+    petition = Petition.objects.get()
+    assert (len(petition.petitioner_name), len(petition.subject)) == (60, 200)

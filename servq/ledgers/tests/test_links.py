@@ -1,5 +1,6 @@
 """The link checker against a local server on 127.0.0.1 (port chosen by the OS). A guard makes
-any connection to another address fail the test."""
+any connection to another address fail the test. The checker refuses internal networks
+unless settings allow them: these tests allow the loopback network only."""
 
 import socket
 import threading
@@ -30,9 +31,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", "2")
             self.end_headers()
             self.wfile.write(b"ok")
-        elif path in ("/moved", "/loop"):
+        elif path in ("/moved", "/loop", "/to-internal"):
             self.send_response(301)
-            self.send_header("Location", "/ok" if path == "/moved" else "/loop")
+            self.send_header("Location", {"/moved": "/ok", "/loop": "/loop",
+                                          "/to-internal": "http://10.1.2.3/admin"}[path])
             self.send_header("Content-Length", "0")
             self.end_headers()
         elif path == "/never":
@@ -45,7 +47,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(autouse=True)
-def local_only(monkeypatch):
+def local_only(monkeypatch, settings):
+    settings.SERVQ_LINKCHECK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
     real = socket.create_connection
 
     def guarded(address, *args, **kwargs):
@@ -91,6 +94,26 @@ def test_it_follows_redirects_and_times_out_on_a_silent_server(server):
     assert (never.ok, never.status, never.error) == (False, None, "逾時未回應")
     assert never.elapsed_ms >= TIMEOUT * 1000 * 0.9
     assert not outcomes["/loop"].ok and outcomes["/loop"].status == 301
+
+
+def test_it_refuses_internal_networks_unless_allowed(server, settings):
+    settings.SERVQ_LINKCHECK_ALLOWED_NETWORKS = []
+    port = server.rsplit(":", 1)[1]
+    internal = [server + "/ok", f"http://localhost:{port}/ok", "http://10.0.0.8/",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]/",
+                "http://192.168.1.1/", "http://0.0.0.0/"]
+    for outcome in check_urls(internal, workers=4, timeout=TIMEOUT):
+        assert (outcome.ok, outcome.status) == (False, None), outcome.url
+        assert outcome.error.startswith("拒絕檢測"), (outcome.url, outcome.error)
+    settings.SERVQ_LINKCHECK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    [allowed] = check_urls([server + "/ok"], timeout=TIMEOUT)
+    assert allowed.ok
+
+
+def test_it_refuses_a_redirect_into_an_internal_network(server):
+    """The allowed local server sends the checker to 10.1.2.3: refused, never connected."""
+    [outcome] = check_urls([server + "/to-internal"], timeout=TIMEOUT)
+    assert not outcome.ok and "10.1.2.3" in outcome.error and outcome.error.startswith("拒絕檢測")
 
 
 def test_it_refuses_addresses_that_are_not_web_pages(db):

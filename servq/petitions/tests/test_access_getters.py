@@ -51,3 +51,21 @@ def test_it_lets_the_committee_see_what_was_referred_to_it_even_after_a_transfer
     assert access.get_petition_for_user(rules.committee, petition.pk) == petition
     assert not access.can_view_personal(rules.committee, petition)
     assert not access.can_reveal_reporter(rules.ethics, petition)  # not an ethics report
+
+
+@pytest.mark.parametrize("whistleblower,readers", [
+    (False, {"secretariat", "ethics", "clerk", "director"}),
+    (True, {"ethics"}),
+])
+def test_it_opens_a_petitions_files_to_readers_of_personal_data_only(make_petition, rules,
+                                                                      whistleblower, readers):
+    """Masked roles (the committee, the HQ auditor) never; a whistleblower report's files the
+    ethics office only; the reveal is for whistleblower reports only."""
+    petition = make_petition(whistleblower=whistleblower)
+    people = ["secretariat", "ethics", "clerk", "director", "committee", "hq_auditor",
+              "statistics", "outsider", "sysadmin", "no_role"]
+    opened = {who for who in people if access.can_open_attachments(getattr(rules, who),
+                                                                     petition)}
+    revealed = {who for who in people if access.can_reveal_reporter(getattr(rules, who),
+                                                                     petition)}
+    assert opened == readers and revealed == ({"ethics"} if whistleblower else set())

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from openpyxl import Workbook
 
 from servq.core.tabular import csv_bytes
@@ -75,3 +76,21 @@ def test_it_reads_xlsx(rules, tmp_path):
     book.save(path)
     call_command("import_petitions", str(path), agency="sly")
     assert Petition.objects.get().replied_on == date(2015, 4, 3)
+
+
+def test_it_marks_imported_ethics_reports_as_whistleblower_reports(rules, tmp_path,
+                                                                   client_for):
+    """An imported report of the ethics mailbox or category is protected like any other:
+    its files would be the ethics office's, its reporter only revealed by it."""
+    path = write_csv(tmp_path, [
+        ["2015-02-12", "letter", "ethics", "", "", "書面廉政檢舉"],
+        ["2015-02-13", "ethics_mailbox", "other", "", "", "廉政信箱來信"],
+        ["2015-02-14", "letter", "case", "", "", "一般陳情"],
+    ])
+    call_command("import_petitions", str(path), agency="sly")
+    marked = dict(Petition.objects.values_list("subject", "is_whistleblower_report"))
+    assert marked == {"書面廉政檢舉": True, "廉政信箱來信": True, "一般陳情": False}
+    report = Petition.objects.get(subject="書面廉政檢舉")
+    page = client_for(rules.ethics).get(reverse("petitions:detail", kwargs={
+        "agency": "sly", "pk": report.pk})).content.decode()
+    assert "敘明理由後查閱檢舉人身分" in page

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from servq.petitions.models import Attachment, Petition, ReporterIdentity
@@ -127,3 +128,25 @@ def test_it_accepts_an_anonymous_ethics_report(rules, client):
 
 def test_it_answers_404_for_an_unknown_agency(rules, client):
     assert client.get(url("opinion", agency="nope")).status_code == 404
+
+
+def test_it_shows_the_receipt_only_to_the_browser_that_submitted(rules, client, make_petition):
+    """Someone else's case number and a number that does not exist get the same answer, so
+    the receipt page tells nobody which numbers exist; the code shows once, the number stays."""
+    response = client.post(url("opinion"), form_data(client))
+    mine = client.get(response["Location"]).content.decode()
+    again = client.get(response["Location"]).content.decode()
+    assert 'class="code"' in mine and 'class="code"' not in again
+    assert Petition.objects.get().number in again
+    existing = make_petition()
+    stranger = Client()
+    answers = [stranger.get(url("received"), {"n": number})
+               for number in [existing.number, "SLY104999999", ""]]
+    assert len({(a.status_code, a.get("Location"), a.content) for a in answers}) == 1
+    assert answers[0].status_code == 302 and answers[0]["Location"] == url("track")
+
+
+def test_it_refuses_an_address_longer_than_its_column(rules, client):
+    long_address = "x" * 250 + "@example.org"  # valid for Django's validator, too long to store
+    response = client.post(url("opinion"), form_data(client, email=long_address))
+    assert response.status_code == 400 and not Petition.objects.exists()

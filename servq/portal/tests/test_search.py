@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from servq.portal.models import NewsItem, SearchDocument
 from servq.portal.search import candidates, highlight, parse_query, search_documents
@@ -189,3 +190,15 @@ def test_it_rebuilds_the_index_from_the_command_line(site):
     assert titles("拍賣", site["agency"], kinds=["news"]) == ["不動產拍賣公告"]
     with pytest.raises(CommandError, match="nosuch"):
         call_command("search_reindex", "--agency", "nosuch")
+
+
+def test_it_finds_news_only_from_its_publication_day(cast, monkeypatch):
+    """News dated in the future stays out of search, and comes in on its day by itself."""
+    today = timezone.localdate()
+    make_news(cast.sly, "下月拍賣公告", today + timedelta(days=30), "尚未公開的拍賣內容")
+    make_news(cast.sly, "本日拍賣公告", today, "已公開的拍賣內容")
+    assert titles("拍賣", cast.sly) == ["本日拍賣公告"]
+    assert titles("尚未公開", None) == []
+    later = timezone.now() + timedelta(days=30)
+    monkeypatch.setattr(timezone, "now", lambda: later)  # the clock: a month on
+    assert set(titles("拍賣", cast.sly)) == {"下月拍賣公告", "本日拍賣公告"}
