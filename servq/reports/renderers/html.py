@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.utils.html import escape
 
-from ..document import BulletList, Document, Heading, Image, PageBreak, Paragraph, Run, Table
+from ..document import (TEXT_WIDTH_CM, BulletList, Document, Heading, Image, PageBreak, Paragraph,
+                        Run, Table)
 
 STYLESHEET = Path(__file__).resolve().parents[3] / "static" / "reports" / "report.css"
 
@@ -27,6 +28,9 @@ def _table(node: Table) -> str:
     out = [f'<div class="table-block level-{node.level}"><table class="report-table">']
     if node.caption:
         out.append(f"<caption>{escape(node.caption)}</caption>")
+    # The widths the ODT and the DOCX get, as shares of the text width.
+    out.append("<colgroup>" + "".join(f'<col style="width:{column / TEXT_WIDTH_CM:.1%}">'
+                                      for column in node.column_widths(TEXT_WIDTH_CM)) + "</colgroup>")
     out.append("<thead><tr>")
     for index, cell in enumerate(node.header):
         numeric = ' class="num"' if node.numeric[index] else ""
