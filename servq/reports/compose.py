@@ -340,7 +340,8 @@ class Composer:
         kind = block.option("type", "bar")
         horizontal = kind == "horizontal"
         if kind not in CHART_TYPES:
-            self.problem(f"chart 的 type 只能是 {'、'.join(CHART_TYPES)}", block.options["type"].position)
+            self.problem(f"chart 的 type 只能是 {'、'.join(CHART_TYPES)}",
+                         block.options["type"].position)
         value_key = block.option("value", "percent")
         unit = block.option("unit", "%" if "percent" in (value_key + block.option("data", "")) else "")
         options = self.labels(block.option("options"), block.options["options"].position) \

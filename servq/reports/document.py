@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 PAGE_WIDTH_CM, SIDE_MARGIN_CM = 21.0, 2.2
 TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * SIDE_MARGIN_CM
 LEVEL_INDENT_CM = 0.42
+WIDE_NUMBER_EM, NARROW_NUMBER_EM = 2.5, 1.6  # hanging indents of numbered items
 SHORT_HEADING = 6.0  # a column heading up to this wide stays on one line
 HEADER_LINES = 2  # a longer one may take two
 MIN_TEXT_COLUMN = 4.0  # em
@@ -49,6 +50,11 @@ class Paragraph:
     def text(self) -> str:
         return self.number + "".join(run.text for run in self.runs)
 
+    @property
+    def hang_em(self) -> float:
+        """The hanging indent of a numbered item, in em: room for （1） or （一）, less for 1. or a."""
+        return WIDE_NUMBER_EM if display_width(self.number) > NARROW_NUMBER_EM else NARROW_NUMBER_EM
+
 
 @dataclass
 class Table:
@@ -79,7 +85,8 @@ class Table:
                 heading_width = math.ceil(heading_width / HEADER_LINES)
             longest = min(max([heading_width, 2.0, *cells]), LONGEST_COLUMN)
             needed.append((longest + CELL_PADDING) * em)
-        numeric = [index < len(self.numeric) and self.numeric[index] for index in range(len(needed))]
+        numeric = [index < len(self.numeric) and self.numeric[index]
+                   for index in range(len(needed))]
         numbers = sum(width for width, is_number in zip(needed, numeric) if is_number)
         texts = sum(needed) - numbers
         least_text = MIN_TEXT_COLUMN * em * (len(needed) - sum(numeric))

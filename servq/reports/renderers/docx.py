@@ -226,7 +226,7 @@ class _DocxWriter:
                 paragraph = self.docx.add_paragraph()
                 indent = Cm(LEVEL_INDENT_CM * (node.level - 1))
                 if node.number:
-                    hang = Cm(LEVEL_INDENT_CM * 2.5)
+                    hang = Cm(LEVEL_INDENT_CM * node.hang_em)
                     paragraph.paragraph_format.left_indent = indent + hang
                     paragraph.paragraph_format.first_line_indent = -hang
                     paragraph.add_run(node.number)

@@ -12,8 +12,9 @@ from xml.sax.saxutils import escape, quoteattr
 from odfdo import Document as OdfDocument
 from odfdo import Element
 
-from ..document import (LEVEL_INDENT_CM, SIDE_MARGIN_CM, TABLE_FONT_PT, TEXT_WIDTH_CM, BulletList,
-                        Document, Heading, Image, PageBreak, Paragraph, Run, Table)
+from ..document import (LEVEL_INDENT_CM, NARROW_NUMBER_EM, SIDE_MARGIN_CM, TABLE_FONT_PT,
+                        TEXT_WIDTH_CM, WIDE_NUMBER_EM, BulletList, Document, Heading, Image,
+                        PageBreak, Paragraph, Run, Table)
 
 FONT = "Noto Sans CJK TC"
 TABLE_SIZE = f"{TABLE_FONT_PT}pt"
@@ -52,7 +53,8 @@ def _common_styles() -> list[str]:
         # sized for their numbers (61.5%（16）) would wrap.
         '<style:default-style style:family="paragraph"><style:paragraph-properties '
         'style:writing-mode="lr-tb" style:line-break="strict" style:text-autospace="none"/>'
-        f'<style:text-properties {_font_properties()} fo:language="zh" fo:country="TW" '
+        # Latin text in English (its words, numbers and % never break apart), Chinese as zh-TW.
+        f'<style:text-properties {_font_properties()} fo:language="en" fo:country="US" '
         'style:language-asian="zh" style:country-asian="TW" style:language-complex="zh" '
         'style:country-complex="TW"/></style:default-style>',
         _paragraph_style("Standard", parent="", before="0cm", after="0cm"),
@@ -88,9 +90,11 @@ def _common_styles() -> list[str]:
             f"Heading_20_{level}", display=f"Heading {level}", size=size, bold=True, align="start",
             margin_left=margin, before="0.35cm", after="0.15cm", outline=level,
             extra_paragraph='fo:keep-with-next="always"'))
-        styles.append(_paragraph_style(f"Body{level}", margin_left=margin, indent=2 * LEVEL_INDENT_CM * 1.0))
-        styles.append(_paragraph_style(f"Item{level}", margin_left=margin + 2 * LEVEL_INDENT_CM * 1.25,
-                                       indent=-2 * LEVEL_INDENT_CM * 1.25))
+        styles.append(_paragraph_style(f"Body{level}", margin_left=margin, indent=2 * LEVEL_INDENT_CM))
+        for name, hang_em in ((f"Item{level}", WIDE_NUMBER_EM),
+                              (f"ItemNarrow{level}", NARROW_NUMBER_EM)):
+            styles.append(_paragraph_style(name, margin_left=margin + LEVEL_INDENT_CM * hang_em,
+                                           indent=-LEVEL_INDENT_CM * hang_em))
         styles.append(_paragraph_style(f"Note{level}", size="10pt", margin_left=margin))
         styles.append(_paragraph_style(f"Bullet{level}", margin_left=margin + LEVEL_INDENT_CM * 2,
                                        indent=-LEVEL_INDENT_CM))
@@ -120,7 +124,8 @@ CONTENT_STYLES = [
 PAGE_LAYOUT = (
     '<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" '
     'fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.2cm" '
-    f'fo:margin-bottom="1.6cm" fo:margin-left="{SIDE_MARGIN_CM}cm" fo:margin-right="{SIDE_MARGIN_CM}cm"/>'
+    f'fo:margin-bottom="1.6cm" fo:margin-left="{SIDE_MARGIN_CM}cm" '
+    f'fo:margin-right="{SIDE_MARGIN_CM}cm"/>'
     '<style:footer-style><style:header-footer-properties fo:min-height="0.8cm" '
     'fo:margin-top="0.3cm"/></style:footer-style></style:page-layout>'
 )
@@ -253,7 +258,8 @@ class _OdtWriter:
             elif isinstance(node, Paragraph):
                 level = min(node.level, MAX_LEVEL)
                 if node.number:
-                    parts.append(self.paragraph(f"Item{level}",
+                    style = "Item" if node.hang_em == WIDE_NUMBER_EM else "ItemNarrow"
+                    parts.append(self.paragraph(f"{style}{level}",
                                                 escape(node.number) + _runs_xml(node.runs)))
                 else:
                     style = f"Note{level}" if node.style == "note" else f"Body{level}"

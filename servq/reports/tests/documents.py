@@ -30,7 +30,8 @@ def pdf_text(content: bytes, *, raw: bool = False) -> str:
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "report.pdf"
         path.write_bytes(content)
-        return subprocess.run(["pdftotext", "-raw" if raw else "-layout", str(path), "-"], check=True,
+        return subprocess.run(["pdftotext", "-raw" if raw else "-layout", str(path), "-"],
+                              check=True,
                               capture_output=True, text=True).stdout
 
 

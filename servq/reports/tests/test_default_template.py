@@ -58,7 +58,8 @@ def test_it_validates_the_default_template_for_every_agency_without_any_record(a
 
 
 def test_it_names_the_position_of_a_figure_the_providers_do_not_give(agencies):
-    source = default_source().replace("{{ portal.download_forms }}", "{{ ledgers.download_forms.value }}")
+    source = default_source().replace("{{ portal.download_forms }}",
+                                      "{{ ledgers.download_forms.value }}")
     problems = template_problems(source, agencies["sly"], Q2)
     assert len(problems) == 1
     line = next(number for number, text in enumerate(source.splitlines(), start=1)

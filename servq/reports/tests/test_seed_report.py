@@ -135,7 +135,8 @@ def test_it_writes_every_seed_figure_into_the_json(demo):
     survey = figures["survey"]
     assert (survey["respondents"], survey["respondents_ytd"]) == (
         SURVEY["respondents"], SEED["survey_year_to_date_respondents"])
-    assert {code: survey["questions"][code]["counts"] for code in SURVEY["counts"]} == SURVEY["counts"]
+    assert {code: survey["questions"][code]["counts"]
+            for code in SURVEY["counts"]} == SURVEY["counts"]
     ledgers = figures["ledgers"]
     for code in ("egate_tax_business", "egate_edocs", "case_inquiries", "web_visitors",
                  "cross_agency_meetings"):
@@ -143,13 +144,16 @@ def test_it_writes_every_seed_figure_into_the_json(demo):
     assert ledgers["stationed_staff"]["by"] == FACTS["stationed_staff"]["by"]
     assert (ledgers["store_collections"]["cases"], ledgers["store_collections"]["amount_ntd"]) == (
         FACTS["store_collections"]["cases"], FACTS["store_collections"]["amount_ntd"])
-    assert [t["topic"] for t in ledgers["trainings"]] == [t["topic"] for t in SEED["trainings_2015H1"]]
+    assert [t["topic"] for t in ledgers["trainings"]] == [
+        t["topic"] for t in SEED["trainings_2015H1"]]
     assert (figures["portal"]["download_forms"], figures["portal"]["news_updates_ytd"]) == (
         FACTS["download_forms"]["value"], FACTS["web_updates"]["value"])
     petitions = figures["petitions"]
-    assert (petitions["received_ytd"], petitions["average_days_ytd"], petitions["overdue_open"]) == (
-        FACTS["petitions"]["value"], Decimal(str(FACTS["petitions"]["average_days"])),
-        FACTS["petitions"]["overdue"])
+    petition_fact = FACTS["petitions"]
+    assert (petitions["received_ytd"], petitions["average_days_ytd"],
+            petitions["overdue_open"]) == (petition_fact["value"],
+                                           Decimal(str(petition_fact["average_days"])),
+                                           petition_fact["overdue"])
     assert (figures["media"]["negative_news_ytd"], figures["media"]["press_releases_ytd"]) == (
         FACTS["negative_news"]["value"], FACTS["press_releases"]["value"])
 
@@ -168,7 +172,8 @@ def test_it_prints_the_seeds_self_contradictions_as_the_data_give_them(demo, fmt
 def test_it_embeds_only_noto_sans_cjk_tc_in_the_pdf(demo):
     fonts = [line.split()[0] for line in pdf_fonts(demo["files"]["pdf"]).splitlines()[2:]
              if line.strip()]
-    assert fonts and all(re.fullmatch(r"[A-Z]{6}\+Noto-Sans-CJK-TC(-Bold)?", f) for f in fonts), fonts
+    embedded = re.compile(r"[A-Z]{6}\+Noto-Sans-CJK-TC(-Bold)?")
+    assert fonts and all(embedded.fullmatch(font) for font in fonts), fonts
 
 
 @pytest.mark.skipif(soffice() is None, reason="LOUD: soffice (libreoffice-writer-nogui) is not "
@@ -186,7 +191,8 @@ def build_files(folder: Path) -> dict[str, str]:
     call_command("build_report", agency="sly", period="2015Q2", format="odt,pdf",
                  output=str(folder), stdout=io.StringIO(), stderr=io.StringIO())
     files = {path.suffix[1:]: path.read_bytes() for path in folder.iterdir()}
-    return {"odt": squeeze(odt_text(files["odt"])), "pdf": squeeze(pdf_text(files["pdf"], raw=True))}
+    return {"odt": squeeze(odt_text(files["odt"])),
+            "pdf": squeeze(pdf_text(files["pdf"], raw=True))}
 
 
 def test_it_shows_a_new_response_and_a_new_collection_in_the_rebuilt_report(agencies, settings,
@@ -207,7 +213,8 @@ def test_it_shows_a_new_response_and_a_new_collection_in_the_rebuilt_report(agen
     was = [f"本季（104年4月至6月）回收問卷{SURVEY['respondents']}份", f"{percent(counts['5'], 26)}%（25）",
            f"共{store['cases']:,}件、金額新臺幣{store['amount_ntd']:,}元"]
     now = [f"本季（104年4月至6月）回收問卷{SURVEY['respondents'] + 1}份", f"{percent(counts['5'], 27)}%（25）",
-           f"{percent(1, 27)}%（1）", f"共{store['cases'] + 1:,}件、金額新臺幣{store['amount_ntd'] + 1_500:,}元"]
+           f"{percent(1, 27)}%（1）",
+           f"共{store['cases'] + 1:,}件、金額新臺幣{store['amount_ntd'] + 1_500:,}元"]
     for fmt in ("odt", "pdf"):
         assert [p for p in was if squeeze(p) not in before[fmt]] == [], fmt
         assert [p for p in now if squeeze(p) not in after[fmt]] == [], fmt
