@@ -53,7 +53,8 @@ class Paragraph:
     @property
     def hang_em(self) -> float:
         """The hanging indent of a numbered item, in em: room for （1） or （一）, less for 1. or a."""
-        return WIDE_NUMBER_EM if display_width(self.number) > NARROW_NUMBER_EM else NARROW_NUMBER_EM
+        wide = display_width(self.number) > NARROW_NUMBER_EM
+        return WIDE_NUMBER_EM if wide else NARROW_NUMBER_EM
 
 
 @dataclass

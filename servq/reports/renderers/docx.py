@@ -252,7 +252,8 @@ class _DocxWriter:
             elif isinstance(node, BulletList):
                 for item in node.items:
                     paragraph = self.docx.add_paragraph(style="List Bullet")
-                    paragraph.paragraph_format.left_indent = Cm(LEVEL_INDENT_CM * (node.level + 1))
+                    indent = Cm(LEVEL_INDENT_CM * (node.level + 1))
+                    paragraph.paragraph_format.left_indent = indent
                     self.runs(paragraph, item)
             elif isinstance(node, PageBreak):
                 self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -90,7 +90,8 @@ def _common_styles() -> list[str]:
             f"Heading_20_{level}", display=f"Heading {level}", size=size, bold=True, align="start",
             margin_left=margin, before="0.35cm", after="0.15cm", outline=level,
             extra_paragraph='fo:keep-with-next="always"'))
-        styles.append(_paragraph_style(f"Body{level}", margin_left=margin, indent=2 * LEVEL_INDENT_CM))
+        styles.append(_paragraph_style(f"Body{level}", margin_left=margin,
+                                       indent=2 * LEVEL_INDENT_CM))
         for name, hang_em in ((f"Item{level}", WIDE_NUMBER_EM),
                               (f"ItemNarrow{level}", NARROW_NUMBER_EM)):
             styles.append(_paragraph_style(name, margin_left=margin + LEVEL_INDENT_CM * hang_em,

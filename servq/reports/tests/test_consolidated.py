@@ -20,8 +20,9 @@ DAY = date(2015, 5, 20)
 def respond(agency, options: list[str]) -> None:
     structure = load_structure(questionnaire_in_effect(agency, DAY))
     for option in options:
-        survey_response_submit(structure=structure, agency=agency, submitted_on=DAY, channel="paper",
-                               answers={"env_overall": option}, token=uuid.uuid4())
+        survey_response_submit(structure=structure, agency=agency, submitted_on=DAY,
+                               channel="paper", answers={"env_overall": option},
+                               token=uuid.uuid4())
 
 
 def test_it_pools_the_branches_percentages_and_compares_the_branches(agencies, tmp_path):
