@@ -21,20 +21,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PG_SERVER = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
-PG_NAME = "bench_ledgers"
 CATEGORIES = ["income_tax", "business_tax", "local_tax", "deed_tax", "fuel_fee", "highway_fine",
               "labor_insurance", "health_insurance"]
 CHAINS = ["7-ELEVEN", "全家", "萊爾富", "OK"]
 
 
-def generate(rows: int) -> Path:
-    """A year (2015) of collection records as the channels' files have them (cached)."""
-    path = BENCH_DIR / f"collections-{rows}.csv"
+def generate(rows: int, year: int = 2015) -> Path:
+    """A year (2015, or another: bench_reports.py fills five) of collection records as the
+    channels' files have them (cached)."""
+    name = f"collections-{rows}.csv" if year == 2015 else f"collections-{year}-{rows}.csv"
+    path = BENCH_DIR / name
     if path.exists():
         return path
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(rows)
-    days = [(date(2015, 1, 1) + timedelta(days=n)).isoformat() for n in range(365)]
+    rng = random.Random(rows if year == 2015 else rows + year)
+    first = date(year, 1, 1)
+    days = [(first + timedelta(days=n)).isoformat()
+            for n in range((date(year + 1, 1, 1) - first).days)]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["paid_on", "channel", "chain", "category", "case_number", "amount"])
@@ -42,23 +45,25 @@ def generate(rows: int) -> Path:
             channel = rng.choice(("store", "store", "store", "bank", "post"))
             writer.writerow([rng.choice(days), channel,
                              rng.choice(CHAINS) if channel == "store" else "",
-                             rng.choice(CATEGORIES), f"104年度執字第{n:08d}號",
+                             rng.choice(CATEGORIES), f"{year - 1911}年度執字第{n:08d}號",
                              rng.randint(100, 19_999)])
     return path
 
 
-def fresh_database(kind: str) -> str:
+def fresh_database(kind: str, app: str = "ledgers") -> str:
+    """An empty scratch database for an app's benchmark: var/bench/<app>.sqlite3 or the
+    PostgreSQL database bench_<app> (bench_reports.py asks for its own)."""
     if kind == "sqlite":
-        target = BENCH_DIR / "ledgers.sqlite3"
+        target = BENCH_DIR / f"{app}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{target}"
     import psycopg
 
     with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_NAME}")
-        connection.execute(f"CREATE DATABASE {PG_NAME}")
-    return f"{PG_SERVER}/{PG_NAME}"
+        connection.execute(f"DROP DATABASE IF EXISTS bench_{app}")
+        connection.execute(f"CREATE DATABASE bench_{app}")
+    return f"{PG_SERVER}/bench_{app}"
 
 
 def measure(file: Path) -> None:

@@ -40,18 +40,20 @@ def make_patterns(questions) -> list[list[tuple[int, str]]]:
     return patterns
 
 
-def response_days(total: int):
-    """(day, index) with exactly total/4 responses in each quarter of 2015."""
+def response_days(total: int, years=(2015,)):
+    """Days with exactly total/4 responses in each quarter of 2015 (or spread evenly over the
+    quarters of several years: bench_reports.py fills five)."""
     from servq.core.periods import Period
 
-    per_quarter = total // 4
-    for quarter in range(1, 5):
-        period = Period.quarter(2015, quarter)
-        for i in range(per_quarter):
-            yield period.start + timedelta(days=i * period.days // per_quarter)
+    per_quarter = total // (4 * len(years))
+    for year in years:
+        for quarter in range(1, 5):
+            period = Period.quarter(year, quarter)
+            for i in range(per_quarter):
+                yield period.start + timedelta(days=i * period.days // per_quarter)
 
 
-def generate(agency, structure, total: int) -> None:
+def generate(agency, structure, total: int, years=(2015,)) -> None:
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -70,7 +72,7 @@ def generate(agency, structure, total: int) -> None:
         by_month_pattern: Counter = Counter()
         by_month_channel: Counter = Counter()
         rows = []
-        for index, day in enumerate(response_days(total)):
+        for index, day in enumerate(response_days(total, years)):
             response_id = first_id + index
             channel = channels[index % 4]
             month = month_of(day)

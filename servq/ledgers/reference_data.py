@@ -27,7 +27,6 @@ INDICATORS = [
     ("case_inquiries", "案件查詢受理件數", "件", "secretariat", "monthly", True, [
         ("onsite", "現場查詢"), ("phone", "電話查詢"), ("web", "網路查詢"), ("copy", "資料影印"),
     ]),
-    ("web_updates", "網站最新消息更新", "次", "statistics", "monthly", False, []),
     ("web_visitors", "網站上網人數", "人次", "statistics", "running_total", False, []),
     ("cross_agency_meetings", "跨機關業務聯繫會議", "次", "secretariat", "monthly", False, []),
 ]

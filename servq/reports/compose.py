@@ -15,6 +15,9 @@ from .language import (Block, Bold, Expression, Filter, Position, Prose, Templat
 from .sentences import (change_sentence, item_label, rank, ranking_sentence, select_keys, take)
 
 COMPUTED = {"change", "top", "bottom"}
+CHART_TYPES = ("bar", "horizontal", "stacked")
+# Formats of numbers: a records column in one of them is right-aligned.
+NUMBER_FORMATS = {"percent", "number", "thousands", "ntd", "ntd_words", "wan", "points"}
 MODIFIERS = {"previous", "default"}
 FILTER_NAMES = set(FORMATS) | COMPUTED | MODIFIERS
 
@@ -117,7 +120,7 @@ class Composer:
                                    previous=previous)
         if not found:
             return "⚠"
-        if value is None and default is not None:
+        if (value is None or value == "") and default is not None:
             return default
         if fmt.name == "change":
             return self.change(expression, fmt, value)
@@ -334,9 +337,11 @@ class Composer:
     def block_chart(self, block: Block) -> list:
         found, mapping = self.option_value(block, "data")
         title = self.text(block.title)
-        horizontal = block.option("type", "bar") == "horizontal"
-        if block.option("type", "bar") not in {"bar", "horizontal"}:
-            self.problem("chart 的 type 只能是 bar 或 horizontal", block.options["type"].position)
+        kind = block.option("type", "bar")
+        horizontal = kind == "horizontal"
+        if kind not in CHART_TYPES:
+            self.problem(f"chart 的 type 只能是 {'、'.join(CHART_TYPES)}",
+                         block.options["type"].position)
         value_key = block.option("value", "percent")
         unit = block.option("unit", "%" if "percent" in (value_key + block.option("data", "")) else "")
         options = self.labels(block.option("options"), block.options["options"].position) \
@@ -353,12 +358,17 @@ class Composer:
                 if node is None:
                     self.problem(f"「{block.option('data')}」之下沒有「{key}」", block.options["items"].position)
             sample = next((n.get(value_key) for n in nodes if isinstance(n, dict)), None)
-            if isinstance(sample, dict):  # grouped: one bar per option within each item
+            if isinstance(sample, dict):  # a distribution per item: its options side by side
                 keys = list(options or sample)
                 series = [((options or {}).get(k, k), [
                     (n.get(value_key) or {}).get(k) if isinstance(n, dict) else None for n in nodes])
                     for k in keys]
-                image = self.draw(lambda: charts.grouped_bar_chart(groups, series, unit=unit))
+                if kind == "stacked":
+                    rows = [(group, [(name, values[i]) for name, values in series])
+                            for i, group in enumerate(groups)]
+                    image = self.draw(lambda: charts.stacked_bar_chart(rows))
+                else:
+                    image = self.draw(lambda: charts.grouped_bar_chart(groups, series, unit=unit))
             else:
                 values = [n.get(value_key) if isinstance(n, dict) else None for n in nodes]
                 image = self.draw(lambda: charts.bar_chart(groups, values, unit=unit, horizontal=horizontal))
@@ -420,8 +430,10 @@ class Composer:
             header = [[Run(label)] for _, label in columns]
             rows = [[[Run(self.evaluate(expr, item=record))] for expr, _ in columns]
                     for record in sample]
+            numeric = [any(f.name in NUMBER_FORMATS for f in expression.filters)
+                       for expression, _ in columns]
             if records:
-                nodes.append(Table(title, header, rows, [False] * len(columns), level=self.level))
+                nodes.append(Table(title, header, rows, numeric, level=self.level))
         elif "item" in block.options:
             option = block.options["item"]
             try:

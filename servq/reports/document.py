@@ -3,7 +3,22 @@
 compose.py builds a Document from a template and figures; renderers/ turn it into bytes.
 """
 
+import math
+import unicodedata
 from dataclasses import dataclass, field
+
+# The page every renderer lays out: A4, 2.2 cm side margins, each section level one CJK
+# character (12pt) further in.
+PAGE_WIDTH_CM, SIDE_MARGIN_CM = 21.0, 2.2
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - 2 * SIDE_MARGIN_CM
+LEVEL_INDENT_CM = 0.42
+WIDE_NUMBER_EM, NARROW_NUMBER_EM = 2.5, 1.6  # hanging indents of numbered items
+SHORT_HEADING = 6.0  # a column heading up to this wide stays on one line
+HEADER_LINES = 2  # a longer one may take two
+MIN_TEXT_COLUMN = 4.0  # em
+LONGEST_COLUMN = 16.0  # longer texts wrap rather than squeeze the other columns
+CELL_PADDING = 0.7  # in em: both sides of a cell, and bold headings
+TABLE_FONT_PT = 10  # tables span the text width whatever their section's level
 
 
 @dataclass
@@ -35,6 +50,12 @@ class Paragraph:
     def text(self) -> str:
         return self.number + "".join(run.text for run in self.runs)
 
+    @property
+    def hang_em(self) -> float:
+        """The hanging indent of a numbered item, in em: room for （1） or （一）, less for 1. or a."""
+        wide = display_width(self.number) > NARROW_NUMBER_EM
+        return WIDE_NUMBER_EM if wide else NARROW_NUMBER_EM
+
 
 @dataclass
 class Table:
@@ -50,6 +71,41 @@ class Table:
     @property
     def caption(self) -> str:
         return f"表{self.number}　{self.title}" if self.number and self.title else self.title
+
+    def column_widths(self, total_cm: float, font_pt: float = TABLE_FONT_PT) -> list[float]:
+        """Each column's width in cm, from its longest text, so that every renderer lays the
+        table out alike: number columns get what their numbers need (they must not wrap), text
+        columns share the rest, wrapping if they must; only when the numbers alone leave too
+        little room does every column shrink alike."""
+        em = font_pt / 72 * 2.54
+        needed = []
+        for index, heading in enumerate(self.header):
+            cells = [display_width(runs_text(row[index])) for row in self.rows if index < len(row)]
+            heading_width = display_width(runs_text(heading))
+            if heading_width > SHORT_HEADING:
+                heading_width = math.ceil(heading_width / HEADER_LINES)
+            longest = min(max([heading_width, 2.0, *cells]), LONGEST_COLUMN)
+            needed.append((longest + CELL_PADDING) * em)
+        numeric = [index < len(self.numeric) and self.numeric[index]
+                   for index in range(len(needed))]
+        numbers = sum(width for width, is_number in zip(needed, numeric) if is_number)
+        texts = sum(needed) - numbers
+        least_text = MIN_TEXT_COLUMN * em * (len(needed) - sum(numeric))
+        if not texts or numbers > total_cm - least_text:
+            return [width * total_cm / sum(needed) for width in needed]
+        return [width if is_number else width * (total_cm - numbers) / texts
+                for width, is_number in zip(needed, numeric)]
+
+
+def runs_text(runs: list[Run]) -> str:
+    return "".join(run.text for run in runs)
+
+
+def display_width(text: str) -> float:
+    """Width in em (CJK characters): a wide or full-width character is 1, a digit or Latin
+    letter a little over half, % nearly a whole (Noto Sans CJK TC's proportions)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.85 if ch == "%" else 0.6
+               for ch in text)
 
 
 @dataclass

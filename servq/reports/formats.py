@@ -118,8 +118,15 @@ def fmt_points(value, args):
 
 
 def fmt_roc_date(value, args):
-    return NO_DATA if value is None else roc_dates.roc_date(_as_date(value, "roc_date"),
-                                                           prefix=bool(args and args[0] == "民國"))
+    """104年6月30日; a record dated by month or months (`2015-02`, `2015-01..2015-06`, as the
+    ledgers date some activities) prints as 104年2月 or 104年1月至6月."""
+    if value is None:
+        return NO_DATA
+    prefix = bool(args and args[0] == "民國")
+    if isinstance(value, str) and (len(value) == 7 or ".." in value):
+        period = _as_period(value, "roc_date")
+        return ("民國" if prefix else "") + roc_dates.roc_month_range(period.start, period.end)
+    return roc_dates.roc_date(_as_date(value, "roc_date"), prefix=prefix)
 
 
 def fmt_roc_date_short(value, args):
@@ -218,7 +225,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in [
     Format("ntd_words", fmt_ntd_words, "新臺幣64,268,869元"),
     Format("wan", fmt_wan, "以萬為單位：18萬2,443"),
     Format("points", fmt_points, "百分點變動，帶正負號：+3.8"),
-    Format("roc_date", fmt_roc_date, "104年6月30日（roc_date:民國 加上「民國」）"),
+    Format("roc_date", fmt_roc_date,
+           "104年6月30日；以月記的紀錄為104年2月、104年1月至6月（roc_date:民國 加上「民國」）"),
     Format("roc_date_short", fmt_roc_date_short, "104/06/30"),
     Format("roc_month_day", fmt_roc_month_day, "6月30日"),
     Format("roc_year", fmt_roc_year, "民國年數字：104"),

@@ -61,8 +61,6 @@ def load(agency: Agency, actor) -> str:
     _save(eorder, agency, actor, {(date(2015, m, 1), category[c]): n for m, c, n in EORDERS})
     _save(indicators["cross_agency_meetings"], agency, actor,
           {(month, None): MEETINGS.get(month.month, 0) for month in MONTHS})
-    _save(indicators["web_updates"], agency, actor, {
-        (month, None): n for month, n in zip(MONTHS, split_total(30, [4, 5, 6, 5, 5, 5]))})
     visitors = indicators["web_visitors"]
     indicator_baseline_save(indicator=visitors, agency=agency, counted_since=date(2006, 1, 1),
                             through=date(2014, 12, 31), value=VISITORS_THROUGH_2014, actor=actor)

@@ -15,7 +15,7 @@ LEDGER_KEYS = {
     "facility_inspections",
     # the standard indicators
     "egate_tax_business", "egate_accounting_epay", "egate_procurement_eorder",
-    "egate_joint_contract_epay", "egate_edocs", "case_inquiries", "web_updates", "web_visitors",
+    "egate_joint_contract_epay", "egate_edocs", "case_inquiries", "web_visitors",
     "cross_agency_meetings",
 }
 

@@ -37,11 +37,11 @@ def test_it_imports_an_xlsx_file_with_month_cells_as_dates(cast, tmp_path, figur
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(HEADER)
-    sheet.append(["web_updates", date(2015, 6, 1), None, 5])
-    path = tmp_path / "updates.xlsx"
+    sheet.append(["cross_agency_meetings", date(2015, 6, 1), None, 5])
+    path = tmp_path / "meetings.xlsx"
     workbook.save(path)
     run(cast.sly, path)
-    assert figures(cast.sly)["web_updates"]["value"] == 5
+    assert figures(cast.sly)["cross_agency_meetings"]["value"] == 5
 
 
 def test_it_replaces_earlier_values_of_the_same_cell(cast, tmp_path):
@@ -95,12 +95,12 @@ def test_it_refuses_rows_of_indicators_another_office_keeps(cast, tmp_path):
 
 def test_it_imports_through_the_staff_page_with_the_users_offices(cast, client_for, tmp_path):
     url = reverse("ledgers:indicator-import", args=["sly"])
-    path = write(tmp_path, [["web_updates", "2015-05", "", "6"]])
+    path = write(tmp_path, [["egate_accounting_epay", "2015-05", "", "6"]])
     with path.open("rb") as handle:
         page = client_for(cast.secretariat).post(url, {"file": handle}).content.decode()
-    assert "此項目由統計登錄，您沒有權限" in page and not IndicatorValue.objects.exists()
+    assert "此項目由會計登錄，您沒有權限" in page and not IndicatorValue.objects.exists()
     with path.open("rb") as handle:
-        response = client_for(cast.statistics).post(url, {"file": handle})
+        response = client_for(cast.accounting).post(url, {"file": handle})
     assert response.status_code == 302 and IndicatorValue.objects.get().value == 6
     assert client_for(cast.director).get(url).status_code == 403
 

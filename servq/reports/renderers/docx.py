@@ -11,10 +11,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..document import BulletList, Document, Heading, Image, PageBreak, Paragraph, Run, Table
+from ..document import (LEVEL_INDENT_CM, SIDE_MARGIN_CM, TABLE_FONT_PT, TEXT_WIDTH_CM, BulletList,
+                        Document, Heading, Image, PageBreak, Paragraph, Run, Table)
 
 FONT = "Noto Sans CJK TC"
-INDENT_CM = 0.42
 HEADING_SIZES = {1: 16, 2: 14}
 
 
@@ -72,12 +72,51 @@ def _repeat_header(row) -> None:
     properties.append(header)
 
 
+def _no_autospace(document) -> None:
+    """No automatic space between Chinese and Latin text, as in the ODT and the PDF: in the
+    document defaults, where LibreOffice reads it too."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    paragraph_defaults = defaults.find(qn("w:pPrDefault"))
+    if paragraph_defaults is None:
+        paragraph_defaults = OxmlElement("w:pPrDefault")
+        defaults.append(paragraph_defaults)
+    properties = paragraph_defaults.find(qn("w:pPr"))
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        paragraph_defaults.append(properties)
+    spacing = properties.find(qn("w:spacing"))
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):  # the schema puts them before w:spacing
+        switch = OxmlElement(name)
+        switch.set(qn("w:val"), "0")
+        if spacing is not None:
+            spacing.addprevious(switch)
+        else:
+            properties.append(switch)
+
+
+def _cell_margins(table, cm: float) -> None:
+    """Narrow left and right cell margins (Word's default 0.19 cm wraps our numbers)."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("w:left", "w:right"):
+        margin = OxmlElement(side)
+        margin.set(qn("w:w"), str(round(cm / 2.54 * 1440)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties = table._tbl.tblPr
+    look = properties.find(qn("w:tblLook"))  # the schema puts tblCellMar before tblLook
+    if look is not None:
+        look.addprevious(margins)
+    else:
+        properties.append(margins)
+
+
 class _DocxWriter:
     def __init__(self, document: Document):
         self.document = document
         self.docx = new_docx()
 
     def setup(self):
+        _no_autospace(self.docx)
         normal = _style(self.docx, "Normal")
         normal.paragraph_format.line_spacing = 1.5
         normal.paragraph_format.space_after = Pt(3)
@@ -87,12 +126,12 @@ class _DocxWriter:
             style.paragraph_format.space_before = Pt(9)
             style.paragraph_format.space_after = Pt(3)
             style.paragraph_format.keep_with_next = True
-            style.paragraph_format.left_indent = Cm(INDENT_CM * (level - 1))
+            style.paragraph_format.left_indent = Cm(LEVEL_INDENT_CM * (level - 1))
         _style(self.docx, "Caption", size=10.5, bold=True).font.italic = False
         for section in self.docx.sections:
             section.page_width, section.page_height = Cm(21), Cm(29.7)
             section.top_margin = section.bottom_margin = Cm(2.3)
-            section.left_margin = section.right_margin = Cm(2.2)
+            section.left_margin = section.right_margin = Cm(SIDE_MARGIN_CM)
 
     def runs(self, paragraph, runs: list[Run], *, size: float | None = None):
         for run in runs:
@@ -134,14 +173,20 @@ class _DocxWriter:
         body._sectPr.append(page_numbers)
 
     def table(self, node: Table):
-        margin = Cm(INDENT_CM * (node.level - 1))
+        margin = Cm(LEVEL_INDENT_CM * (node.level - 1))
         if node.caption:
             caption = self.docx.add_paragraph(node.caption, style="Caption")
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
             caption.paragraph_format.keep_with_next = True
         table = self.docx.add_table(rows=1 + len(node.rows), cols=len(node.header))
         table.style = "Table Grid"
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER if margin == 0 else WD_TABLE_ALIGNMENT.LEFT
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER  # tables span the text width at any level
+        table.autofit = False
+        _cell_margins(table, 0.08)
+        for column, column_width in zip(table.columns, node.column_widths(TEXT_WIDTH_CM)):
+            for cell in column.cells:  # Word reads the cells' widths, LibreOffice the grid's
+                cell.width = Cm(column_width)
+            column.width = Cm(column_width)
         for row_index, row in enumerate([node.header, *node.rows]):
             total = node.emphasis_last_row and row_index == len(node.rows)
             for index, cell in enumerate(table.rows[row_index].cells):
@@ -149,7 +194,7 @@ class _DocxWriter:
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.line_spacing = 1.15
                 paragraph.paragraph_format.space_after = Pt(0)
-                self.runs(paragraph, runs, size=10.5)
+                self.runs(paragraph, runs, size=TABLE_FONT_PT)
                 if row_index == 0:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     for run in paragraph.runs:
@@ -179,9 +224,9 @@ class _DocxWriter:
                 self.runs(paragraph, node.runs)
             elif isinstance(node, Paragraph):
                 paragraph = self.docx.add_paragraph()
-                indent = Cm(INDENT_CM * (node.level - 1))
+                indent = Cm(LEVEL_INDENT_CM * (node.level - 1))
                 if node.number:
-                    hang = Cm(INDENT_CM * 2.5)
+                    hang = Cm(LEVEL_INDENT_CM * node.hang_em)
                     paragraph.paragraph_format.left_indent = indent + hang
                     paragraph.paragraph_format.first_line_indent = -hang
                     paragraph.add_run(node.number)
@@ -191,7 +236,7 @@ class _DocxWriter:
                     if node.style == "note":
                         self.runs(paragraph, node.runs, size=10)
                     else:
-                        paragraph.paragraph_format.first_line_indent = Cm(INDENT_CM * 2)
+                        paragraph.paragraph_format.first_line_indent = Cm(LEVEL_INDENT_CM * 2)
                         self.runs(paragraph, node.runs)
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             elif isinstance(node, Table):
@@ -207,7 +252,8 @@ class _DocxWriter:
             elif isinstance(node, BulletList):
                 for item in node.items:
                     paragraph = self.docx.add_paragraph(style="List Bullet")
-                    paragraph.paragraph_format.left_indent = Cm(INDENT_CM * (node.level + 1))
+                    indent = Cm(LEVEL_INDENT_CM * (node.level + 1))
+                    paragraph.paragraph_format.left_indent = indent
                     self.runs(paragraph, item)
             elif isinstance(node, PageBreak):
                 self.docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.utils.html import escape
 
-from ..document import BulletList, Document, Heading, Image, PageBreak, Paragraph, Run, Table
+from ..document import (TEXT_WIDTH_CM, WIDE_NUMBER_EM, BulletList, Document, Heading, Image,
+                        PageBreak, Paragraph, Run, Table)
 
 STYLESHEET = Path(__file__).resolve().parents[3] / "static" / "reports" / "report.css"
 
@@ -27,6 +28,10 @@ def _table(node: Table) -> str:
     out = [f'<div class="table-block level-{node.level}"><table class="report-table">']
     if node.caption:
         out.append(f"<caption>{escape(node.caption)}</caption>")
+    # The widths the ODT and the DOCX get, as shares of the text width.
+    columns = "".join(f'<col style="width:{width / TEXT_WIDTH_CM:.1%}">'
+                      for width in node.column_widths(TEXT_WIDTH_CM))
+    out.append(f"<colgroup>{columns}</colgroup>")
     out.append("<thead><tr>")
     for index, cell in enumerate(node.header):
         numeric = ' class="num"' if node.numeric[index] else ""
@@ -56,7 +61,9 @@ def body_html(document: Document) -> str:
             number = f'<span class="number">{escape(node.number)}</span>' if node.number else ""
             out.append(f'<{tag} class="heading level-{node.level}">{number}{_runs(node.runs)}</{tag}>')
         elif isinstance(node, Paragraph):
-            classes = f"{node.style} level-{node.level}" + (" numbered" if node.number else "")
+            classes = f"{node.style} level-{node.level}"
+            if node.number:
+                classes += " numbered" if node.hang_em == WIDE_NUMBER_EM else " numbered narrow"
             number = f'<span class="number">{escape(node.number)}</span>' if node.number else ""
             out.append(f'<p class="{classes}">{number}{_runs(node.runs)}</p>')
         elif isinstance(node, Table):

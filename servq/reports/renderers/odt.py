@@ -12,11 +12,13 @@ from xml.sax.saxutils import escape, quoteattr
 from odfdo import Document as OdfDocument
 from odfdo import Element
 
-from ..document import BulletList, Document, Heading, Image, PageBreak, Paragraph, Run, Table
+from ..document import (LEVEL_INDENT_CM, NARROW_NUMBER_EM, SIDE_MARGIN_CM, TABLE_FONT_PT,
+                        TEXT_WIDTH_CM, WIDE_NUMBER_EM, BulletList, Document, Heading, Image,
+                        PageBreak, Paragraph, Run, Table)
 
 FONT = "Noto Sans CJK TC"
+TABLE_SIZE = f"{TABLE_FONT_PT}pt"
 HEADING_SIZES = {1: "16pt", 2: "14pt", 3: "12pt"}
-INDENT_CM = 0.42  # one CJK character at 12pt: each level sits one character further in
 MAX_LEVEL = 7
 
 
@@ -47,9 +49,12 @@ def _paragraph_style(name: str, *, size="12pt", bold=False, align="justify", mar
 
 def _common_styles() -> list[str]:
     styles = [
+        # No automatic space between Chinese and Latin text: the PDF has none, and table cells
+        # sized for their numbers (61.5%（16）) would wrap.
         '<style:default-style style:family="paragraph"><style:paragraph-properties '
-        'style:writing-mode="lr-tb" style:line-break="strict"/>'
-        f'<style:text-properties {_font_properties()} fo:language="zh" fo:country="TW" '
+        'style:writing-mode="lr-tb" style:line-break="strict" style:text-autospace="none"/>'
+        # Latin text in English (its words, numbers and % never break apart), Chinese as zh-TW.
+        f'<style:text-properties {_font_properties()} fo:language="en" fo:country="US" '
         'style:language-asian="zh" style:country-asian="TW" style:language-complex="zh" '
         'style:country-complex="TW"/></style:default-style>',
         _paragraph_style("Standard", parent="", before="0cm", after="0cm"),
@@ -62,11 +67,11 @@ def _common_styles() -> list[str]:
                          after="0.15cm", extra_paragraph='fo:keep-with-next="always"'),
         _paragraph_style("ChartParagraph", align="center", before="0.2cm", after="0cm",
                          line_height="100%", extra_paragraph='fo:keep-with-next="always"'),
-        _paragraph_style("TableText", size="10.5pt", align="start", before="0cm", after="0cm",
+        _paragraph_style("TableText", size=TABLE_SIZE, align="start", before="0cm", after="0cm",
                          line_height="130%"),
-        _paragraph_style("TableNumber", size="10.5pt", align="end", before="0cm", after="0cm",
+        _paragraph_style("TableNumber", size=TABLE_SIZE, align="end", before="0cm", after="0cm",
                          line_height="130%"),
-        _paragraph_style("TableHeading", size="10.5pt", bold=True, align="center", before="0cm",
+        _paragraph_style("TableHeading", size=TABLE_SIZE, bold=True, align="center", before="0cm",
                          after="0cm", line_height="130%"),
         _paragraph_style("PageBreak", before="0cm", after="0cm", line_height="100%",
                          extra_paragraph='fo:break-before="page"'),
@@ -79,31 +84,34 @@ def _common_styles() -> list[str]:
         "</style:style>",
     ]
     for level in range(1, MAX_LEVEL + 1):
-        margin = INDENT_CM * (level - 1)
+        margin = LEVEL_INDENT_CM * (level - 1)
         size = HEADING_SIZES.get(level, "12pt")
         styles.append(_paragraph_style(
             f"Heading_20_{level}", display=f"Heading {level}", size=size, bold=True, align="start",
             margin_left=margin, before="0.35cm", after="0.15cm", outline=level,
             extra_paragraph='fo:keep-with-next="always"'))
-        styles.append(_paragraph_style(f"Body{level}", margin_left=margin, indent=2 * INDENT_CM * 1.0))
-        styles.append(_paragraph_style(f"Item{level}", margin_left=margin + 2 * INDENT_CM * 1.25,
-                                       indent=-2 * INDENT_CM * 1.25))
+        styles.append(_paragraph_style(f"Body{level}", margin_left=margin,
+                                       indent=2 * LEVEL_INDENT_CM))
+        for name, hang_em in ((f"Item{level}", WIDE_NUMBER_EM),
+                              (f"ItemNarrow{level}", NARROW_NUMBER_EM)):
+            styles.append(_paragraph_style(name, margin_left=margin + LEVEL_INDENT_CM * hang_em,
+                                           indent=-LEVEL_INDENT_CM * hang_em))
         styles.append(_paragraph_style(f"Note{level}", size="10pt", margin_left=margin))
-        styles.append(_paragraph_style(f"Bullet{level}", margin_left=margin + INDENT_CM * 2,
-                                       indent=-INDENT_CM))
+        styles.append(_paragraph_style(f"Bullet{level}", margin_left=margin + LEVEL_INDENT_CM * 2,
+                                       indent=-LEVEL_INDENT_CM))
     return styles
 
 
 # LibreOffice honours page masters and cell borders only in automatic styles (content.xml).
 CONTENT_STYLES = [
     '<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties '
-    'fo:border="0.75pt solid #000000" fo:padding="0.06cm" style:vertical-align="middle"/>'
+    'fo:border="0.75pt solid #000000" fo:padding="0.08cm" style:vertical-align="middle"/>'
     "</style:style>",
     '<style:style style:name="HeaderCell" style:family="table-cell"><style:table-cell-properties '
-    'fo:border="0.75pt solid #000000" fo:padding="0.06cm" fo:background-color="#e8e8e8" '
+    'fo:border="0.75pt solid #000000" fo:padding="0.08cm" fo:background-color="#e8e8e8" '
     'style:vertical-align="middle"/></style:style>',
     '<style:style style:name="TotalCell" style:family="table-cell"><style:table-cell-properties '
-    'fo:border="0.75pt solid #000000" fo:padding="0.06cm" fo:background-color="#f4f4f4" '
+    'fo:border="0.75pt solid #000000" fo:padding="0.08cm" fo:background-color="#f4f4f4" '
     'style:vertical-align="middle"/></style:style>',
     '<style:style style:name="CoverFirst" style:family="paragraph" style:parent-style-name="CoverAgency" '
     'style:master-page-name="Cover"/>',
@@ -117,17 +125,19 @@ CONTENT_STYLES = [
 PAGE_LAYOUT = (
     '<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" '
     'fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.2cm" '
-    'fo:margin-bottom="1.6cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/>'
+    f'fo:margin-bottom="1.6cm" fo:margin-left="{SIDE_MARGIN_CM}cm" '
+    f'fo:margin-right="{SIDE_MARGIN_CM}cm"/>'
     '<style:footer-style><style:header-footer-properties fo:min-height="0.8cm" '
     'fo:margin-top="0.3cm"/></style:footer-style></style:page-layout>'
 )
-MASTER_PAGES = (
+MASTER_PAGES = [
     '<style:master-page style:name="Standard" style:page-layout-name="A4">'
     '<style:footer><text:p text:style-name="Footer">第 <text:page-number text:select-page="current">1'
-    "</text:page-number> 頁</text:p></style:footer></style:master-page>"
+    "</text:page-number> 頁</text:p></style:footer></style:master-page>",
+    # The cover's master page has no footer: no page number on the cover.
     '<style:master-page style:name="Cover" style:page-layout-name="A4" '
-    'style:next-style-name="Standard"/>'
-)
+    'style:next-style-name="Standard"/>',
+]
 
 
 def _replace_children(part, xpath: str, children: list[str]) -> None:
@@ -166,7 +176,7 @@ class _OdtWriter:
                 'style:font-family-generic="swiss" style:font-pitch="variable"/>'))
         _replace_children(styles, "//office:styles", _common_styles())
         _replace_children(styles, "//office:automatic-styles", [PAGE_LAYOUT])
-        _replace_children(styles, "//office:master-styles", [MASTER_PAGES])
+        _replace_children(styles, "//office:master-styles", MASTER_PAGES)
 
     def paragraph(self, style: str, inner: str) -> str:
         return f'<text:p text:style-name="{style}">{inner}</text:p>'
@@ -185,26 +195,17 @@ class _OdtWriter:
         self.tables += 1
         name = f"Table{self.tables}"
         level = min(node.level, MAX_LEVEL)
-        margin = INDENT_CM * (level - 1)
-        width = 16.6 - margin
-        columns = len(node.header)
-        weights = []
-        for index in range(columns):
-            texts = ["".join(r.text for r in row[index]) for row in [node.header, *node.rows]
-                     if index < len(row)]
-            longest = max((len(t) for t in texts), default=2)
-            weights.append(max(3.0, min(float(longest), 22.0)))
-        total = sum(weights)
+        width = TEXT_WIDTH_CM
         self.automatic.append(
             f'<style:style style:name="{name}" style:family="table"><style:table-properties '
-            f'style:width="{width:.2f}cm" fo:margin-left="{margin:.2f}cm" table:align="left" '
+            f'style:width="{width:.2f}cm" table:align="center" '
             'fo:margin-top="0.1cm" fo:margin-bottom="0.3cm"/></style:style>')
         column_xml = []
-        for index, weight in enumerate(weights):
+        for index, column_width in enumerate(node.column_widths(width)):
             column_name = f"{name}.C{index}"
             self.automatic.append(
                 f'<style:style style:name="{column_name}" style:family="table-column">'
-                f'<style:table-column-properties style:column-width="{width * weight / total:.2f}cm"/>'
+                f'<style:table-column-properties style:column-width="{column_width:.2f}cm"/>'
                 "</style:style>")
             column_xml.append(f'<table:table-column table:style-name="{column_name}"/>')
 
@@ -258,7 +259,8 @@ class _OdtWriter:
             elif isinstance(node, Paragraph):
                 level = min(node.level, MAX_LEVEL)
                 if node.number:
-                    parts.append(self.paragraph(f"Item{level}",
+                    style = "Item" if node.hang_em == WIDE_NUMBER_EM else "ItemNarrow"
+                    parts.append(self.paragraph(f"{style}{level}",
                                                 escape(node.number) + _runs_xml(node.runs)))
                 else:
                     style = f"Note{level}" if node.style == "note" else f"Body{level}"

@@ -24,11 +24,14 @@ def docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-def pdf_text(content: bytes) -> str:
+def pdf_text(content: bytes, *, raw: bool = False) -> str:
+    """The page text laid out as printed, or (raw) in the order it was written, which keeps
+    the lines of a wrapped table cell together."""
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory) / "report.pdf"
         path.write_bytes(content)
-        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+        return subprocess.run(["pdftotext", "-raw" if raw else "-layout", str(path), "-"],
+                              check=True,
                               capture_output=True, text=True).stdout
 
 
