@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from servq.core.roc_dates import parse_roc_date
 from servq.core.tabular import parse_iso_date
@@ -34,10 +35,14 @@ class QuestionnaireFields:
 
 
 class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
-    """One radio group per choice question (none chosen = skipped), a text box per text one.
-    `token` identifies this copy of the form, so sending it twice saves one response."""
+    """One radio group per choice question (none chosen = skipped), a text box per text one,
+    labelled in the structure's language. `token` identifies this copy of the form, so sending
+    it twice saves one response."""
 
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    token = forms.UUIDField(widget=forms.HiddenInput, error_messages={
+        "required": _("這份表單已失效，請重新整理頁面後再填寫。"),
+        "invalid": _("這份表單已失效，請重新整理頁面後再填寫。"),
+    })
 
     def __init__(self, *args, structure: Structure, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,15 +51,17 @@ class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
             self.fields[question.code] = forms.ChoiceField(
                 label=question.text, required=False, widget=forms.RadioSelect,
                 choices=[(o.code, o.label) for o in question.options],
+                error_messages={"invalid_choice": _("請從這一題的選項中擇一，或選「不回答」。")},
             )
         for question in structure.text_questions:
             self.fields[question.code] = forms.CharField(
-                label=question.text, required=False, max_length=MAX_TEXT, widget=forms.Textarea)
+                label=question.text, required=False, max_length=MAX_TEXT, widget=forms.Textarea,
+                error_messages={"max_length": _("意見最多 %(limit_value)d 字（目前 %(show_value)d 字）。")})
 
     def clean(self):
         data = super().clean()
         if not self.errors and not self.answers() and not self.texts():
-            raise forms.ValidationError("請至少回答一題再送出。", code="empty")
+            raise forms.ValidationError(_("請至少回答一題再送出。"), code="empty")
         return data
 
 

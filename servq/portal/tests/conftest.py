@@ -1,8 +1,11 @@
-"""Public-site content for the tests, written through the services (so it is indexed)."""
+"""Public-site content for the tests, written through the services (so it is indexed), and
+what the mounted apps' public pages need: the seed questionnaire, the petition categories and
+rules, and one petition (with its tracking code) for the receipt and tracking pages."""
 
 from datetime import date, time
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import translation
 
@@ -12,6 +15,10 @@ from servq.portal.models import (
 )
 from servq.portal.search_index import static_pages_sync
 from servq.portal.services import content_save, site_profile_save
+from servq.petitions.models import Category, Channel
+from servq.petitions.reference import ensure_categories, ensure_rules
+from servq.petitions.services import Intake, Petitioner, petition_receive
+from servq.surveys import seed_questionnaire
 
 
 @pytest.fixture(autouse=True)
@@ -77,8 +84,19 @@ def site(cast):
     other = make_news(cast.tpy, "臺北分署拍賣公告", date(2015, 4, 1), "臺北的拍賣。")
     static_pages_sync(sly)
     static_pages_sync(cast.tpy)
+    # A transactional (browser) test starts from a flushed database: put back what the
+    # surveys and petitions migrations install.
+    seed_questionnaire.install(apps)
+    seed_questionnaire.install_english(apps)
+    ensure_categories()
+    ensure_rules(sly)
+    receipt = petition_receive(
+        agency=sly, channel=Channel.OPINION_MAILBOX, category=Category.objects.get(code="service"),
+        subject="櫃檯等候太久", intake=Intake(content="希望增加櫃檯。", petitioner=Petitioner(
+            "林小華", "lin@example.org", "0912-111-222", "臺北市士林區")))
     return {"agency": sly, "pages": pages, "news": news, "faq": faq, "disclosure": disclosure,
-            "forms": forms, "other_news": other}
+            "forms": forms, "other_news": other, "petition": receipt.petition,
+            "tracking_code": receipt.tracking_code}
 
 
 @pytest.fixture(autouse=True)
