@@ -99,6 +99,37 @@ def site(cast):
             "tracking_code": receipt.tracking_code}
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module (browser tests only)."""
+    from .browser import chromium
+
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose context lets axe-core's script in (bypass_csp); CSP itself is tested apart."""
+    context = browser.new_context(bypass_csp=True, locale="zh-TW")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page under the site's real Content-Security-Policy; `strict_page.csp_complaints`
+    collects what the browser blocked (and script errors)."""
+    context = browser.new_context(locale="zh-TW")
+    page = context.new_page()
+    page.csp_complaints = []
+    page.on("console", lambda message: page.csp_complaints.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("pageerror", lambda error: page.csp_complaints.append(str(error)))
+    yield page
+    context.close()
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in zh-Hant (a request to /en/ leaves English active in the thread)."""
