@@ -167,6 +167,8 @@ EN = {
     "每一題都可以不回答；選好後按頁面最下方的「送出問卷」。":
         "You may leave any question unanswered. When you are done, press “Send my answers” "
         "at the bottom of the page.",
+    "答完後，請按頁面最下方的「送出問卷」。":
+        "When you are done, press “Send my answers” at the bottom of the page.",
     "送出問卷": "Send my answers",
     "清除答案，重新開始": "Clear the answers and start again",
     "感謝您的填答": "Thank you for your answers",
