@@ -12,7 +12,7 @@ from servq.portal.frame import public_agency, render_site
 from .forms import PublicQuestionnaireForm
 from .models import Channel
 from .services import survey_response_submit
-from .structure import questionnaire_in_effect, structure_for_public
+from .structure import PUBLIC_CACHE_SECONDS, questionnaire_in_effect, structure_for_public
 
 MENU_KEY = "surveys.questionnaire"  # the portal menu entry (servq/portal/search_pages.py)
 
@@ -49,6 +49,7 @@ def _questionnaire(request, agency, *, kiosk: bool):
         form = PublicQuestionnaireForm(structure=structure, initial={"token": uuid.uuid4()})
     return render_site(request, agency, "surveys/public/form.html", {
         "structure": structure, "form": form, "kiosk": kiosk, "current": MENU_KEY,
+        "cache_seconds": PUBLIC_CACHE_SECONDS,  # the unanswered questions' HTML is reused
         "sent": kiosk and request.GET.get("sent") == "1" and request.method == "GET",
     })
 

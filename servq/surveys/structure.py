@@ -5,6 +5,7 @@ English site's copy (English texts where there are some, the Chinese otherwise).
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.core.cache import caches
 from django.db.models import F, Prefetch, Q
 
 from servq.core.models import Agency
@@ -139,9 +140,20 @@ def load_structure(questionnaire: Questionnaire) -> Structure:
     return structure
 
 
+# How long a process reuses a public form's structure and rendered questions (cache "local").
+# Questions change by a new version (a new key); a correction made in the admin to the version
+# in effect reaches every worker within this time.
+PUBLIC_CACHE_SECONDS = 300
+
+
 def structure_for_public(questionnaire: Questionnaire, language: str) -> Structure:
-    """The structure the public form shows, in the page's language."""
-    return load_structure(questionnaire).in_language(language)
+    """The structure the public form shows, in the page's language (kept per process)."""
+    key = f"surveys:public-structure:{questionnaire.pk}:{language}"
+    structure = caches["local"].get(key)
+    if structure is None:
+        structure = load_structure(questionnaire).in_language(language)
+        caches["local"].set(key, structure, PUBLIC_CACHE_SECONDS)
+    return structure
 
 
 def _in(language: str, chinese: str, english: str) -> str:

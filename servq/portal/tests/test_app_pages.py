@@ -128,3 +128,24 @@ def test_it_has_no_inline_script_or_style_in_any_template():
                 found.append(f"{template.relative_to(settings.BASE_DIR)}: {what}: {match[0]}")
     assert found == []
 
+
+
+def test_it_serves_the_questionnaire_from_the_process_cache(client, site,
+                                                            django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):  # agency, version in effect, its structure (3)
+        first = client.get("/zh-hant/sly/questionnaire/").content.decode()
+    with django_assert_max_num_queries(2):  # agency, version in effect
+        again = client.get("/zh-hant/sly/questionnaire/").content.decode()
+    questions = re.compile(r'<form method="post" class="questionnaire".*</form>', re.S)
+    token = re.compile(r'value="[0-9a-f-]{36}"|name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.sub("", questions.search(first)[0]) == token.sub("", questions.search(again)[0])
+    english = client.get("/en/sly/questionnaire/").content.decode()
+    assert "Very satisfied" in english and "非常滿意" not in main_text(english)
+
+
+def test_it_keeps_the_answers_given_when_the_form_comes_back_with_errors(client, site):
+    html = client.post("/zh-hant/sly/questionnaire/", {
+        "token": "8d2c3f4e-0000-4000-8000-000000000000", "env_a": "5", "env_b": "9",
+        "comment": "停車<很難>"}).content.decode()
+    assert re.search(r'id="id_env_a_0" value="5" checked', html)
+    assert 'id="err-env_b"' in html and "停車&lt;很難&gt;</textarea>" in html
