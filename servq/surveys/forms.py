@@ -56,7 +56,8 @@ class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
         for question in structure.text_questions:
             self.fields[question.code] = forms.CharField(
                 label=question.text, required=False, max_length=MAX_TEXT, widget=forms.Textarea,
-                error_messages={"max_length": _("意見最多 %(limit_value)d 字（目前 %(show_value)d 字）。")})
+                error_messages={
+                    "max_length": _("意見最多 %(limit_value)d 字（目前 %(show_value)d 字）。")})
 
     def clean(self):
         data = super().clean()

@@ -178,6 +178,18 @@ def test_it_searches_from_the_header_and_lands_on_the_mailbox(live_server, site,
     assert page.locator(".main-nav a[aria-current=page]").inner_text() == title
 
 
+def type_sheet(page, serial: str, day: str, keys: list[str]) -> None:
+    """Type a paper sheet as staff do: the serial, Tab, the date (Tab selected the one already
+    there, so typing replaces it; "" keeps it), then each question's key and Tab; Enter."""
+    page.keyboard.type(serial)
+    page.keyboard.press("Tab")
+    page.keyboard.type(day)
+    for key in keys:
+        page.keyboard.press("Tab")
+        page.keyboard.type(key)
+    page.keyboard.press("Enter")
+
+
 def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict_page):
     """Staff type a sheet with digits and Tab; after saving, the serial box has the focus."""
     staff = Client()
@@ -187,13 +199,7 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
                                "url": live_server.url}])
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
     assert page.evaluate("document.activeElement.id") == "id_serial"
-    page.keyboard.type("104-201")
-    page.keyboard.press("Tab")
-    page.keyboard.type("104/05/12")  # Tab selected the date already there: typing replaces it
-    for digit in ["5", "4", "", "3"]:  # env_overall, env_a, (env_b left empty), env_c
-        page.keyboard.press("Tab")
-        page.keyboard.type(digit)
-    page.keyboard.press("Enter")
+    type_sheet(page, "104-201", "104/05/12", ["5", "4", "", "3"])  # env_b left empty
     page.wait_for_selector(".messages")
     assert page.evaluate("document.activeElement.id") == "id_serial"  # ready for the next sheet
     saved = Response.objects.get(serial="104-201")
@@ -202,20 +208,12 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
         "env_overall": "5", "env_a": "4", "env_c": "3"}
 
     # A wrong key: the error summary takes the focus (a static script, allowed by the CSP).
-    page.keyboard.type("104-202")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.type("7")
-    page.keyboard.press("Enter")
+    type_sheet(page, "104-202", "", ["7"])
     page.wait_for_selector("#error-summary")
     page.wait_for_function("document.activeElement.id === 'error-summary'")
     # The same serial again: the focus goes back to the serial box instead.
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
-    page.keyboard.type("104-201")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    page.keyboard.type("5")
-    page.keyboard.press("Enter")
+    type_sheet(page, "104-201", "", ["5"])
     page.wait_for_selector("#error-summary")
     assert page.evaluate("document.activeElement.id") == "id_serial"
     assert Response.objects.count() == 1
