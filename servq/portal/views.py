@@ -10,15 +10,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
-from servq.core.models import Agency
-
 from servq.core import ratelimit
 from servq.core.audit import client_ip
+from servq.core.models import Agency
 
 from . import selectors
-from .frame import render_site
 from .forms import PaymentGuideForm
-from .models import DisclosureEntry, DownloadForm, FaqEntry, NewsItem, Page, SearchDocument
+from .frame import render_site
+from .models import DisclosureEntry, FaqEntry, NewsItem, Page, SearchDocument
 from .payment import payment_advice
 from .search import PAGE_SIZE, excerpt, highlight, search_documents
 

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from servq.portal.form_files import form_odt, form_pdf
+from servq.portal.form_files import form_odt
 from servq.portal.models import (
     DisclosureEntry, DownloadForm, FaqEntry, NewsItem, Page, SiteProfile,
 )
