@@ -284,6 +284,9 @@ EN = {
     "%(agency)s已收到您的陳情（案號 %(number)s）":
         "%(agency)s has received your petition (case %(number)s)",
     "您好：": "Hello,",
+    "案號：%(value)s": "Case number: %(value)s",
+    "查詢碼：%(value)s": "Tracking code: %(value)s",
+    "收件日期：%(value)s": "Received on: %(value)s",
     "%(agency)s已收到您的陳情，收件資料如下：":
         "%(agency)s has received your petition. The details:",
     "請妥善保存案號與查詢碼，可於下列網頁查詢處理進度（請勿將查詢碼告訴他人）：":

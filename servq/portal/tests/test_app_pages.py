@@ -150,3 +150,25 @@ def test_it_keeps_the_answers_given_when_the_form_comes_back_with_errors(client,
         "comment": "停車<很難>"}).content.decode()
     assert re.search(r'id="id_env_a_0" value="5" checked', html)
     assert 'id="err-env_b"' in html and "停車&lt;很難&gt;</textarea>" in html
+
+
+def test_it_sends_the_receipt_in_the_language_of_the_page(client, site,
+                                                          django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from servq.petitions.models import Category
+
+    page = client.get("/en/sly/petitions/opinion/").content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f]+)"', page)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/sly/petitions/opinion/", {
+            "submission_key": key, "name": "Mary Lin", "email": "mary@example.org",
+            "category": Category.objects.get(code="service").pk, "subject": "Signs",
+            "content": "Please add signs to the nursing room.", "website": ""})
+    assert response.status_code == 302
+    [receipt] = mail.outbox
+    assert receipt.subject.startswith("Shilin Branch, Administrative Enforcement Agency has")
+    assert re.search(r"^Case number: [A-Z]{3}\d{9}$", receipt.body, re.M)
+    assert re.search(r"^Received on: \d{4}-\d\d-\d\d$", receipt.body, re.M)
+    assert "/en/sly/petitions/track/" in receipt.body
+    assert CJK.findall(receipt.subject + receipt.body) == []
