@@ -34,6 +34,13 @@ class QuestionnaireFields:
                 for group in self.structure.groups]
 
 
+def _options_of(question: QuestionInfo):
+    """The question's (code, label) pairs as a callable: Django then skips re-checking the list
+    for each of the ~20 fields every time the public page builds its form."""
+    pairs = tuple((o.code, o.label) for o in question.options)
+    return lambda: pairs
+
+
 class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
     """One radio group per choice question (none chosen = skipped), a text box per text one,
     labelled in the structure's language. `token` identifies this copy of the form, so sending
@@ -50,7 +57,7 @@ class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
         for question in structure.choice_questions:
             self.fields[question.code] = forms.ChoiceField(
                 label=question.text, required=False, widget=forms.RadioSelect,
-                choices=[(o.code, o.label) for o in question.options],
+                choices=_options_of(question),
                 error_messages={"invalid_choice": _("請從這一題的選項中擇一，或選「不回答」。")},
             )
         for question in structure.text_questions:
