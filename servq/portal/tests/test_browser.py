@@ -30,7 +30,8 @@ def test_it_passes_axe_on_every_public_page_in_both_languages(live_server, site,
 
 def test_it_passes_axe_on_a_phone(live_server, site, page):
     page.set_viewport_size(PHONE)
-    for url in ["/zh-hant/sly/", "/en/sly/payment/?amount=x", "/zh-hant/sly/forms/"]:
+    for url in ["/zh-hant/sly/", "/en/sly/payment/?amount=x", "/zh-hant/sly/forms/",
+                "/zh-hant/sly/questionnaire/", "/en/sly/petitions/opinion/"]:
         page.goto(live_server.url + url)
         assert axe_violations(page) == [], url
 
