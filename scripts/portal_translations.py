@@ -58,7 +58,7 @@ EN = {
     "其他行政罰鍰或規費": "Other administrative fine or fee",
     "資料有誤，請修正後再送出：": "Please correct the following and submit again:",
     "（必填）": "(required)",
-    "錯誤：": "Error:",
+    "錯誤：": "Error: ",
     "頁尾連結": "Footer links",
     "網站導覽": "Site map",
     "隱私權保護宣告": "Privacy statement",
@@ -129,7 +129,7 @@ EN = {
     "繳款方式查詢": "How to pay",
     "未滿新臺幣 %(limit)s 元的欠款，多數種類可以在便利商店繳納。請輸入金額與欠款種類，查詢可以在哪裡繳款。":
         "Most kinds of debt under NT$%(limit)s can be paid at a convenience store. Enter the amount and the kind of debt to see where you can pay.",
-    "查詢": "Show me",
+    "查詢": "Look up",
     "%(category)s，新臺幣 %(amount)s 元：可以這樣繳款": "%(category)s, NT$%(amount)s: ways to pay",
     "便利商店：持繳款通知書到便利商店櫃檯繳納，不收手續費，24 小時都可以繳。":
         "Convenience store: take the payment notice to any convenience store counter, free of charge, 24 hours a day.",
@@ -158,6 +158,141 @@ EN = {
     "主要頁面": "Main pages",
     "說明與宣告": "Guides and statements",
     "線上服務": "Online services",
+    # The questionnaire (surveys app): the texts around the questions; the questions
+    # and options themselves are data, in the questionnaire's English fields.
+    "（選填）": " (optional)",
+    "不回答": "No answer",
+    "感謝您的填答，問卷已送出。": "Thank you: your answers have been sent.",
+    "下一位民眾可以開始填寫。": "The next visitor can start now.",
+    "每一題都可以不回答；選好後按頁面最下方的「送出問卷」。":
+        "You may leave any question unanswered. When you are done, press “Send my answers” "
+        "at the bottom of the page.",
+    "答完後，請按頁面最下方的「送出問卷」。":
+        "When you are done, press “Send my answers” at the bottom of the page.",
+    "送出問卷": "Send my answers",
+    "清除答案，重新開始": "Clear the answers and start again",
+    "感謝您的填答": "Thank you for your answers",
+    "您的問卷已送出。您的意見會做為我們改進服務的依據。":
+        "Your answers have been sent. We use them to improve our service.",
+    "回到首頁": "Back to the home page",
+    "目前沒有開放填寫的問卷": "No questionnaire is open at present",
+    "%(name)s目前沒有開放民眾填寫的滿意度問卷。":
+        "%(name)s has no satisfaction questionnaire open to the public at present.",
+    "如有意見，歡迎透過民意信箱或現場服務台告訴我們。":
+        "If you have comments, please tell us through the opinion mailbox or at the front desk.",
+    "這份表單已失效，請重新整理頁面後再填寫。":
+        "This form has expired. Please reload the page and fill it in again.",
+    "請從這一題的選項中擇一，或選「不回答」。":
+        "Choose one of this question's answers, or “No answer”.",
+    "意見最多 %(limit_value)d 字（目前 %(show_value)d 字）。":
+        "Comments can be at most %(limit_value)d characters (this one has %(show_value)d).",
+    "請至少回答一題再送出。": "Answer at least one question before sending.",
+    # The opinion and ethics mailboxes, the receipt and tracking (petitions app).
+    "民意信箱": "Opinion mailbox",
+    "廉政信箱": "Ethics mailbox",
+    "送出前請閱讀": "Please read before you send",
+    "歡迎對本機關的服務、執行案件或執行人員的態度提出意見。送出後您會得到案號及查詢碼，可隨時查詢處理進度。":
+        "Tell us what you think of our service, of an enforcement case or of the manner of our "
+        "enforcement staff. When you send it you get a case number and a tracking code, with "
+        "which you can follow its progress at any time.",
+    "本信箱受理本機關人員涉及貪瀆或不法的檢舉，由政風室處理。":
+        "This mailbox takes reports of corruption or other wrongdoing by our staff. The ethics "
+        "office handles them.",
+    "檢舉人的身分依公益揭弊者保護法保密：與檢舉內容分開保存，只有政風室在必要時敘明理由才能查閱，每次查閱都留有紀錄。":
+        "Under the Whistleblower Protection Act your identity is kept secret: it is stored "
+        "apart from the report, only the ethics office may look at it, when needed and with "
+        "a stated reason, and every look is recorded.",
+    "依行政程序法第 168 條以下及行政院處理人民陳情案件的規定，陳情應寫明真實姓名、聯絡方式及具體的陳情事項。沒有具名或聯絡方式、或沒有具體內容的陳情，本機關得僅登錄存查，不予處理。":
+        "Under Articles 168 and following of the Administrative Procedure Act and the Executive "
+        "Yuan's rules on petitions, a petition gives your real name, how to reach you and the "
+        "concrete matter. A petition without a name or contact details, or without concrete "
+        "content, may be registered and filed without being processed.",
+    "您提供的個人資料只用於處理本件陳情及與您聯繫，並依個人資料保護法保護。":
+        "The personal data you give are used only to handle this petition and to contact you, "
+        "and are protected under the Personal Data Protection Act.",
+    "陳情人資料": "About you",
+    "檢舉人資料": "About you (optional)",
+    "陳情事項": "Your petition",
+    "附件（可不附）": "Attachments (optional)",
+    "只接受 PDF、JPG、PNG 檔，每個檔案不超過 %(size)s MB，最多 3 個。":
+        "PDF, JPG or PNG files only, up to 3 files of at most %(size)s MB each.",
+    "送出": "Send",
+    "查詢處理進度": "Track its progress",
+    "請勿填寫此欄": "Leave this field empty",
+    "姓名": "Name",
+    "電子郵件": "E-mail",
+    "填寫後，案號與查詢碼也會寄到這個信箱。":
+        "If you give one, the case number and tracking code are also sent to this address.",
+    "聯絡電話": "Telephone",
+    "通訊地址": "Postal address",
+    "陳情事項類別": "What it is about",
+    "承辦股別（涉及執行案件且知悉時）": "Handling section (for an enforcement case, if you know it)",
+    "不知道或不適用": "I don't know, or it does not apply",
+    "繳款通知書上印有承辦股別，例如「甲股」。":
+        "The section is printed on your payment notice, for example 甲股.",
+    "執行案號（如有）": "Enforcement case number (if any)",
+    "主旨": "Subject",
+    "陳情內容": "Your petition in full",
+    "請具體說明事實、時間、地點及您的訴求。":
+        "Describe the facts, when and where they happened, and what you ask for.",
+    "可不具名；匿名檢舉可能無法查證處理。":
+        "You may leave it out, but an anonymous report may be impossible to look into.",
+    "附件": "Attachment",
+    "PDF、JPG 或 PNG，可不附。": "PDF, JPG or PNG; optional.",
+    "這個欄位必須保持空白。": "This field must stay empty.",
+    "請至少留下一種聯絡方式（電子郵件、電話或地址）。":
+        "Give at least one way to reach you (e-mail, telephone or address).",
+    "附件「%(name)s」有 %(size)s，超過上限 %(limit)s，請縮小或分開寄送。":
+        "The attachment “%(name)s” is %(size)s, over the limit of %(limit)s. Make it smaller "
+        "or send it separately.",
+    "附件「%(name)s」的內容不是 PDF、JPG 或 PNG 檔（系統依檔案內容判斷，不看副檔名），請改用這三種格式。":
+        "The attachment “%(name)s” is not a PDF, JPG or PNG file (we look at its content, not "
+        "its name). Please use one of these three formats.",
+    "送出次數過多，請於 %(minutes)d 分鐘後再試。":
+        "Too many submissions. Please try again in %(minutes)d minutes.",
+    "資料有誤，請修正下列項目：": "Please correct the following:",
+    "%(label)s：%(error)s": "%(label)s: %(error)s",
+    "已收到您的陳情": "We have received your petition",
+    "案號": "Case number",
+    "查詢碼": "Tracking code",
+    "請記下案號與查詢碼；兩者一起才能查詢處理進度。查詢碼只在這裡顯示（如留有電子郵件，也會寄給您），請勿告訴他人。":
+        "Write down the case number and the tracking code: you need both to follow the "
+        "progress. The code is shown only here (and sent to you if you gave an e-mail "
+        "address); do not tell it to anyone.",
+    "這份陳情先前已送出並登錄，不會重複處理。查詢碼已在第一次送出時顯示；如留有電子郵件，也已寄給您。":
+        "This petition was already sent and registered; it will not be handled twice. The "
+        "tracking code was shown when you first sent it, and e-mailed to you if you gave an "
+        "address.",
+    "陳情案件進度查詢": "Track a petition",
+    "案號 %(number)s": "Case %(number)s",
+    "處理狀態": "Status",
+    "收件日期": "Received on",
+    "處理期限": "Due by",
+    "回覆日期": "Replied on",
+    "結案日期": "Closed on",
+    "請輸入送出陳情時取得的案號及查詢碼。為防止猜測，查詢次數有限制。":
+        "Enter the case number and tracking code you received when you sent the petition. "
+        "To stop guessing, the number of lookups is limited.",
+    "查詢次數過多，請於 %(minutes)d 分鐘後再試。":
+        "Too many lookups. Please try again in %(minutes)d minutes.",
+    "案號或查詢碼不正確。": "The case number or the tracking code is wrong.",
+    "已收件，待分案": "Received, waiting to be assigned",
+    "處理中": "Being handled",
+    "已回覆": "Replied",
+    "已結案": "Closed",
+    "已登錄，依規定不予處理": "Registered; not processed, as the rules allow",
+    "%(agency)s已收到您的陳情（案號 %(number)s）":
+        "%(agency)s has received your petition (case %(number)s)",
+    "您好：": "Hello,",
+    "案號：%(value)s": "Case number: %(value)s",
+    "查詢碼：%(value)s": "Tracking code: %(value)s",
+    "收件日期：%(value)s": "Received on: %(value)s",
+    "%(agency)s已收到您的陳情，收件資料如下：":
+        "%(agency)s has received your petition. The details:",
+    "請妥善保存案號與查詢碼，可於下列網頁查詢處理進度（請勿將查詢碼告訴他人）：":
+        "Keep the case number and tracking code; you can follow the progress on this page "
+        "(do not tell anyone the tracking code):",
+    "本郵件由系統自動寄出，請勿直接回覆。": "This message was sent automatically; please do not reply to it.",
 }
 
 
@@ -195,7 +330,9 @@ def fill(text: str) -> tuple[str, list[str]]:
         if not msgid:
             out.append(block)
             continue
-        head = [h for h in head if h != "#, fuzzy"]
+        # makemessages guesses from similar old entries (fuzzy, "#|" lines): the table decides.
+        head = [re.sub(r"^#, fuzzy(, )?", "#, ", h) for h in head if not h.startswith("#|")]
+        head = [h for h in head if h != "#, "]
         plural = unquote(parts["msgid_plural"]) if "msgid_plural" in parts else None
         key = (msgid, plural) if plural else msgid
         if key not in EN:

@@ -17,7 +17,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SHOTS = {
     "home-phone": "/zh-hant/sly/",
     "home-phone-en": "/en/sly/",
-    # After the surveys app is merged: "questionnaire-phone": "/zh-hant/sly/questionnaire/",
+    "questionnaire-phone": "/zh-hant/sly/questionnaire/",
+    "questionnaire-phone-en": "/en/sly/questionnaire/",
 }
 
 

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from servq.core.calendar_import import calendar_import
 from servq.core.demo import CALENDAR_2015, ensure_agencies
@@ -39,6 +40,13 @@ def make_member(username: str, agency, role: str, unit_code: str | None = None):
     unit = Unit.objects.get(agency=agency, code=unit_code) if unit_code else None
     Membership.objects.create(user=user, agency=agency, role=role, unit=unit)
     return user
+
+
+@pytest.fixture(autouse=True)
+def fresh_local_cache():
+    """Each test starts without what an earlier one left in the per-process cache (public
+    questionnaire structures and fragments keyed by ids a rolled-back test may reuse)."""
+    caches["local"].clear()
 
 
 @pytest.fixture

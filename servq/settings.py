@@ -124,7 +124,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "servq_cache",
-    }
+    },
+    # Each process's own memory, for what is the same for every visitor and may lag a change
+    # by its timeout (the public questionnaire's structure and rendered questions).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "servq-local",
+        "TIMEOUT": 300,
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

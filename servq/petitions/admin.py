@@ -9,7 +9,7 @@ from .models import Category, DeadlineRule, NewsReport, Petition, PressRelease, 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "is_public", "is_active", "sort_order"]
+    list_display = ["code", "name", "name_en", "is_public", "is_active", "sort_order"]
 
 
 @admin.register(DeadlineRule)

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
 from servq.core.access import ROLE_PERMISSIONS, Perm
 from servq.core.models import Membership
@@ -24,8 +23,9 @@ def absolute(path: str, request=None) -> str:
 
 
 def tracking_path(petition: Petition) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("portal:petitions_public:track", kwargs={"agency": petition.agency.code})
+    """The tracking page in the active language (the receipt is written in the language of
+    the page the petition was sent from)."""
+    return reverse("portal:petitions_public:track", kwargs={"agency": petition.agency.code})
 
 
 def staff_path(petition: Petition) -> str:

@@ -39,6 +39,8 @@ class Category(models.Model):
 
     code = models.SlugField("代碼", max_length=30, unique=True)
     name = models.CharField("名稱", max_length=40)
+    name_en = models.CharField("英文名稱", max_length=80, blank=True,
+                               help_text="英文網站的民意信箱顯示；空白時顯示中文名稱")
     description = models.CharField("說明", max_length=200, blank=True)
     is_public = models.BooleanField("民眾表單可選", default=True)
     is_active = models.BooleanField("使用中", default=True)
@@ -51,6 +53,10 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def name_for(self, language: str) -> str:
+        """The name citizens read: the English one on the English site, where there is one."""
+        return self.name_en if language.startswith("en") and self.name_en else self.name
 
 
 class DeadlineRule(models.Model):

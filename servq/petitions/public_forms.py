@@ -1,32 +1,19 @@
-"""The public opinion-mailbox and ethics-mailbox forms (zh-Hant msgids, translated later)."""
+"""The public opinion-mailbox and ethics-mailbox forms (zh-Hant msgids; English in
+locale/en). Errors are tied to their fields by the portal's AccessibleErrorsMixin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from servq.core.models import Unit
+from servq.portal.forms import AccessibleErrorsMixin
 
 from .forms import AttachmentsMixin
 from .models import Category
 from .services import Intake, Petitioner
 
 OPINION, ETHICS = "opinion", "ethics"
-
-
-class AccessibleErrorsMixin:
-    """Fields with errors point at their message (aria-describedby) and say they are invalid."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            described = [f"{bound.auto_id}_error"]
-            if bound.help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs.update({"aria-invalid": "true",
-                                                   "aria-describedby": " ".join(described)})
 
 
 class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
@@ -48,7 +35,7 @@ class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
                                       empty_label=None)
     section_hint = forms.ModelChoiceField(
         label=_("承辦股別（涉及執行案件且知悉時）"), required=False, queryset=Unit.objects.none(),
-        empty_label=_("不知道或不適用"))
+        empty_label=_("不知道或不適用"), help_text=_("繳款通知書上印有承辦股別，例如「甲股」。"))
     enforcement_case = forms.CharField(label=_("執行案號（如有）"), max_length=60, required=False)
     subject = forms.CharField(label=_("主旨"), max_length=200)
     content = forms.CharField(label=_("陳情內容"), widget=forms.Textarea(attrs={"rows": 8}),
@@ -65,6 +52,8 @@ class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
             self.fields["name"].required = True
             self.fields["category"].queryset = Category.objects.filter(is_active=True,
                                                                        is_public=True)
+            self.fields["category"].label_from_instance = \
+                lambda category: category.name_for(translation.get_language() or "")
             self.fields["section_hint"].queryset = Unit.objects.filter(
                 agency=agency, kind=Unit.Kind.SECTION, is_active=True)
             self.fields["section_hint"].label_from_instance = lambda unit: unit.name

@@ -1,10 +1,11 @@
-"""Public pages: the opinion and ethics mailboxes, the receipt, and case tracking."""
+"""Public pages: the opinion and ethics mailboxes, the receipt, and case tracking, in the
+portal's frame (menu, search, footer) and the page's language."""
 
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,7 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from servq.core import ratelimit
 from servq.core.audit import client_ip
-from servq.core.models import Agency
+from servq.portal.frame import public_agency, render_site
 
 from .forms import apply_service_errors
 from .models import Channel, Petition
@@ -26,6 +27,9 @@ SUBMISSIONS = dict(limit=10, window=3600)
 # This browser's submissions: case number -> tracking code until shown once, then None.
 SESSION_RECEIPTS = "petition_receipts"
 CHANNELS = {OPINION: Channel.OPINION_MAILBOX, ETHICS: Channel.ETHICS_MAILBOX}
+# The pages' entries in the portal's menu and site map (servq/portal/search_pages.py).
+MENU_KEYS = {OPINION: "petitions.opinion", ETHICS: "petitions.ethics"}
+TRACK_MENU_KEY = "petitions.track"
 
 PUBLIC_STATUS = {
     Petition.Status.RECEIVED: gettext_lazy("已收件，待分案"),
@@ -36,10 +40,6 @@ PUBLIC_STATUS = {
 }
 
 
-def _agency(code: str) -> Agency:
-    return get_object_or_404(Agency, code=code)
-
-
 def _minutes(seconds: int) -> int:
     return max(1, (seconds + 59) // 60)
 
@@ -47,7 +47,7 @@ def _minutes(seconds: int) -> int:
 @sensitive_post_parameters("name", "email", "phone", "address")
 @never_cache
 def mailbox(request, agency, mailbox):
-    agency = _agency(agency)
+    agency = public_agency(agency)
     status = 200
     if request.method == "POST":
         form = PublicPetitionForm(request.POST, request.FILES, agency=agency, mailbox=mailbox)
@@ -81,15 +81,15 @@ def mailbox(request, agency, mailbox):
                                   initial={"submission_key": uuid.uuid4().hex})
     template = "petitions/public/ethics_form.html" if mailbox == ETHICS else \
         "petitions/public/opinion_form.html"
-    return render(request, template, {
-        "agency": agency, "form": form, "mailbox": mailbox,
+    return render_site(request, agency, template, {
+        "form": form, "mailbox": mailbox, "current": MENU_KEYS[mailbox],
         "max_mb": settings.SERVQ_PETITION_ATTACHMENT_MAX_BYTES // (1024 * 1024),
     }, status=status)
 
 
 @never_cache
 def received(request, agency):
-    agency = _agency(agency)
+    agency = public_agency(agency)
     number = request.GET.get("n", "").strip().upper()
     receipts = request.session.get(SESSION_RECEIPTS, {})
     if number not in receipts:
@@ -100,13 +100,13 @@ def received(request, agency):
     code = receipts[number]
     receipts[number] = None
     request.session[SESSION_RECEIPTS] = receipts
-    return render(request, "petitions/public/received.html",
-                  {"agency": agency, "number": number, "code": code})
+    return render_site(request, agency, "petitions/public/received.html",
+                       {"number": number, "code": code, "current": TRACK_MENU_KEY})
 
 
 @never_cache
 def tracking(request, agency):
-    agency = _agency(agency)
+    agency = public_agency(agency)
     petition, status = None, 200
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -123,7 +123,7 @@ def tracking(request, agency):
                 status = 404
     elif request.method == "POST":
         status = 400
-    return render(request, "petitions/public/track.html", {
-        "agency": agency, "form": form, "petition": petition,
+    return render_site(request, agency, "petitions/public/track.html", {
+        "form": form, "petition": petition, "current": TRACK_MENU_KEY,
         "public_status": PUBLIC_STATUS.get(petition.status) if petition else None,
     }, status=status)

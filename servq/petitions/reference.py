@@ -13,6 +13,14 @@ CATEGORIES = [
     ("ethics", "廉政檢舉", "廉政信箱受理的檢舉（由政風室處理）", False),
     ("other", "其他", "其他意見", True),
 ]
+# The names the English site's opinion mailbox shows.
+CATEGORY_NAMES_EN = {
+    "case": "My enforcement case",
+    "attitude": "Conduct of enforcement staff",
+    "service": "Service, premises or procedures",
+    "ethics": "Corruption report",
+    "other": "Something else",
+}
 
 # category code: (days, day kind) — a branch's starting rules, all within the 30-day cap.
 DEADLINES = {
@@ -36,8 +44,11 @@ def ensure_categories(Category=None) -> None:
     if Category is None:
         from .models import Category
     for order, (code, name, description, public) in enumerate(CATEGORIES, start=1):
-        Category.objects.update_or_create(code=code, defaults=dict(
+        category, _ = Category.objects.update_or_create(code=code, defaults=dict(
             name=name, description=description, is_public=public, sort_order=order * 10))
+        if hasattr(category, "name_en") and not category.name_en:  # 0002 predates the field
+            category.name_en = CATEGORY_NAMES_EN[code]
+            category.save(update_fields=["name_en"])
 
 
 @transaction.atomic

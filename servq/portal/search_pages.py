@@ -9,16 +9,16 @@ from .search_index import StaticPage
 
 PAGES = [
     StaticPage(
-        key="surveys.questionnaire", url_name="surveys_public:form", menu=True,
-        title_zh="為民服務暨政風狀況問卷", title_en="Service satisfaction questionnaire",
-        body_zh="洽公後請花幾分鐘填寫問卷，告訴我們服務態度、洽公環境、便民措施與行政流程的滿意程度；"
-                "每一題都可以略過，不必留下姓名。",
-        body_en="After your visit, tell us in a few minutes how satisfied you were with our "
-                "staff, premises, services and procedures; every question may be skipped and "
-                "no name is asked.",
+        key="surveys.questionnaire", url_name="portal:surveys_public:form", menu=True,
+        title_zh="問卷調查", title_en="Questionnaire",
+        body_zh="為民服務暨政風狀況問卷：洽公後請花幾分鐘填寫，告訴我們服務態度、洽公環境、便民措施"
+                "與行政流程的滿意程度；每一題都可以略過，不必留下姓名。",
+        body_en="The service and integrity questionnaire: after your visit, tell us in a few "
+                "minutes how satisfied you were with our staff, premises, services and "
+                "procedures; every question may be skipped and no name is asked.",
     ),
     StaticPage(
-        key="petitions.opinion", url_name="petitions_public:opinion", menu=True,
+        key="petitions.opinion", url_name="portal:petitions_public:opinion", menu=True,
         title_zh="民意信箱", title_en="Opinion mailbox",
         body_zh="向分署陳情、提出意見、建議或抱怨。請留下真實姓名與聯絡方式並具體說明事項，"
                 "送出後會得到案號與查詢碼，可以查詢處理進度。",
@@ -27,14 +27,14 @@ PAGES = [
                 "tracking code to follow it.",
     ),
     StaticPage(
-        key="petitions.ethics", url_name="petitions_public:ethics",
+        key="petitions.ethics", url_name="portal:petitions_public:ethics",
         title_zh="廉政信箱", title_en="Ethics mailbox",
         body_zh="檢舉貪瀆或不法行為，由政風室處理；檢舉人的身分依法保密。",
         body_en="Report corruption or wrongdoing to the ethics office; the reporter's "
                 "identity is protected by law.",
     ),
     StaticPage(
-        key="petitions.track", url_name="petitions_public:track",
+        key="petitions.track", url_name="portal:petitions_public:track",
         title_zh="陳情案件查詢", title_en="Track a petition",
         body_zh="輸入案號與查詢碼，查詢陳情案件的處理狀態與日期。",
         body_en="Enter the case number and tracking code to see a petition's status and dates.",

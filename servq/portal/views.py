@@ -10,11 +10,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.http import require_GET
 
+from servq.core import ratelimit
+from servq.core.audit import client_ip
 from servq.core.models import Agency
 
-from . import ratelimit, selectors
+from . import selectors
 from .forms import PaymentGuideForm
-from .models import DisclosureEntry, DownloadForm, FaqEntry, NewsItem, Page, SearchDocument
+from .frame import render_site
+from .models import DisclosureEntry, FaqEntry, NewsItem, Page, SearchDocument
 from .payment import payment_advice
 from .search import PAGE_SIZE, excerpt, highlight, search_documents
 
@@ -30,16 +33,6 @@ def public_page(view):
         return view(request, selectors.public_agency(agency), *args, **kwargs)
 
     return require_GET(wrapper)
-
-
-def render_site(request, agency: Agency, template: str, context: dict, status: int = 200):
-    context = {
-        "agency": agency,
-        "profile": selectors.site_profile(agency),
-        "menu": selectors.site_menu(agency),
-        **context,
-    }
-    return render(request, template, context, status=status)
 
 
 @require_GET
@@ -160,8 +153,8 @@ def _search(request, agency: Agency | None):
         page_number = 1
     context = {"q": q, "kinds": kinds, "current": "search", "kind_choices": SearchDocument.Kind}
     if q.strip():
-        if not ratelimit.allow(request, scope="search", limit=SEARCH_LIMIT_PER_MINUTE,
-                               window_seconds=60):
+        if not ratelimit.hit(f"portal.search:{client_ip(request)}",
+                             limit=SEARCH_LIMIT_PER_MINUTE, window=60).allowed:
             template = "portal/search.html" if agency else "portal/search_all.html"
             context["rate_limited"] = True
             if agency is None:

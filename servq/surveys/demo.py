@@ -91,6 +91,7 @@ def days_for(quarter: Period, count: int, agency: Agency) -> list[date]:
 
 def load(*, stdout) -> None:
     seed_questionnaire.install(apps)  # back if the database was flushed since migrating
+    seed_questionnaire.install_english(apps)
     shilin = Agency.objects.get(code="sly")
     questionnaire = questionnaire_in_effect(shilin, date(2015, 1, 1))
     structure = load_structure(questionnaire)

@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from servq.core.roc_dates import parse_roc_date
 from servq.core.tabular import parse_iso_date
@@ -33,11 +34,22 @@ class QuestionnaireFields:
                 for group in self.structure.groups]
 
 
-class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
-    """One radio group per choice question (none chosen = skipped), a text box per text one.
-    `token` identifies this copy of the form, so sending it twice saves one response."""
+def _options_of(question: QuestionInfo):
+    """The question's (code, label) pairs as a callable: Django then skips re-checking the list
+    for each of the ~20 fields every time the public page builds its form."""
+    pairs = tuple((o.code, o.label) for o in question.options)
+    return lambda: pairs
 
-    token = forms.UUIDField(widget=forms.HiddenInput)
+
+class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
+    """One radio group per choice question (none chosen = skipped), a text box per text one,
+    labelled in the structure's language. `token` identifies this copy of the form, so sending
+    it twice saves one response."""
+
+    token = forms.UUIDField(widget=forms.HiddenInput, error_messages={
+        "required": _("這份表單已失效，請重新整理頁面後再填寫。"),
+        "invalid": _("這份表單已失效，請重新整理頁面後再填寫。"),
+    })
 
     def __init__(self, *args, structure: Structure, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,16 +57,19 @@ class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
         for question in structure.choice_questions:
             self.fields[question.code] = forms.ChoiceField(
                 label=question.text, required=False, widget=forms.RadioSelect,
-                choices=[(o.code, o.label) for o in question.options],
+                choices=_options_of(question),
+                error_messages={"invalid_choice": _("請從這一題的選項中擇一，或選「不回答」。")},
             )
         for question in structure.text_questions:
             self.fields[question.code] = forms.CharField(
-                label=question.text, required=False, max_length=MAX_TEXT, widget=forms.Textarea)
+                label=question.text, required=False, max_length=MAX_TEXT, widget=forms.Textarea,
+                error_messages={
+                    "max_length": _("意見最多 %(limit_value)d 字（目前 %(show_value)d 字）。")})
 
     def clean(self):
         data = super().clean()
         if not self.errors and not self.answers() and not self.texts():
-            raise forms.ValidationError("請至少回答一題再送出。", code="empty")
+            raise forms.ValidationError(_("請至少回答一題再送出。"), code="empty")
         return data
 
 

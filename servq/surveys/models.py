@@ -1,10 +1,12 @@
 """The citizen satisfaction questionnaire (為民服務暨政風狀況問卷調查).
 
 Questionnaires are data and versioned: a Questionnaire (code + version) has groups of questions,
-each answered on a Scale whose options are data too. A Response is one citizen's sheet; an
-Answer is one chosen option (a skipped question has no Answer row); a TextAnswer is free text.
-AnswerTally and RespondentTally keep per-month counts, written in the same transaction as the
-responses, so a quarter's statistics read a few hundred rows instead of millions.
+each answered on a Scale whose options are data too. Texts citizens read have an English field
+(`*_en`) for the English site; an empty one shows the Chinese. A Response is one citizen's
+sheet; an Answer is one chosen option (a skipped question has no Answer row); a TextAnswer is
+free text. AnswerTally and RespondentTally keep per-month counts, written in the same
+transaction as the responses, so a quarter's statistics read a few hundred rows instead of
+millions.
 """
 
 from django.conf import settings
@@ -46,6 +48,7 @@ class ScaleOption(models.Model):
     scale = models.ForeignKey(Scale, on_delete=models.CASCADE, related_name="options")
     code = models.CharField("代碼", max_length=8)
     label = models.CharField("文字", max_length=30)
+    label_en = models.CharField("英文文字", max_length=60, blank=True)
     paper_key = models.CharField("紙本登錄鍵", max_length=1)
     is_top_two = models.BooleanField("計入前兩項（滿意／有幫助）", default=False)
     order = models.PositiveSmallIntegerField("順序")
@@ -82,7 +85,9 @@ class Questionnaire(models.Model):
     code = models.SlugField("代碼", max_length=30)
     version = models.PositiveSmallIntegerField("版次")
     title = models.CharField("名稱", max_length=100)
+    title_en = models.CharField("英文名稱", max_length=150, blank=True)
     intro = models.TextField("填答說明", blank=True)
+    intro_en = models.TextField("英文填答說明", blank=True)
     agency = models.ForeignKey(Agency, verbose_name="專用機關", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="questionnaires",
                                help_text="空白表示各分署通用")
@@ -123,6 +128,7 @@ class QuestionGroup(models.Model):
                                       related_name="groups")
     code = models.SlugField("代碼", max_length=30)
     title = models.CharField("名稱", max_length=100)
+    title_en = models.CharField("英文名稱", max_length=150, blank=True)
     order = models.PositiveSmallIntegerField("順序")
 
     class Meta:
@@ -147,6 +153,7 @@ class Question(models.Model):
     group = models.ForeignKey(QuestionGroup, on_delete=models.CASCADE, related_name="questions")
     code = models.SlugField("代碼", max_length=30)
     text = models.CharField("題目", max_length=200)
+    text_en = models.CharField("英文題目", max_length=300, blank=True)
     short_label = models.CharField("簡稱", max_length=60, blank=True)
     scale = models.ForeignKey(Scale, on_delete=models.PROTECT, related_name="questions")
     is_overall = models.BooleanField("題組整體題", default=False)

@@ -1,17 +1,20 @@
-"""The public questionnaire: on the web (phones) and on the kiosk tablet at the counter."""
+"""The public questionnaire: on the web (phones) and on the kiosk tablet at the counter, in the
+portal's frame (menu, search, footer) and in the page's language."""
 
 import uuid
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from servq.core.models import Agency
+from servq.portal.frame import public_agency, render_site
 
 from .forms import PublicQuestionnaireForm
 from .models import Channel
 from .services import survey_response_submit
-from .structure import load_structure, questionnaire_in_effect
+from .structure import PUBLIC_CACHE_SECONDS, questionnaire_in_effect, structure_for_public
+
+MENU_KEY = "surveys.questionnaire"  # the portal menu entry (servq/portal/search_pages.py)
 
 
 def questionnaire_web(request, agency):
@@ -23,11 +26,12 @@ def questionnaire_kiosk(request, agency):
 
 
 def _questionnaire(request, agency, *, kiosk: bool):
-    agency = get_object_or_404(Agency, code=agency)
+    agency = public_agency(agency)
     questionnaire = questionnaire_in_effect(agency, timezone.localdate())
     if questionnaire is None:
-        return render(request, "surveys/public/unavailable.html", {"agency": agency})
-    structure = load_structure(questionnaire)
+        return render_site(request, agency, "surveys/public/unavailable.html",
+                           {"current": MENU_KEY})
+    structure = structure_for_public(questionnaire, translation.get_language())
     if request.method == "POST":
         form = PublicQuestionnaireForm(request.POST, structure=structure)
         if form.is_valid():
@@ -43,12 +47,13 @@ def _questionnaire(request, agency, *, kiosk: bool):
             return redirect("portal:surveys_public:thanks", agency=agency.code)
     else:
         form = PublicQuestionnaireForm(structure=structure, initial={"token": uuid.uuid4()})
-    return render(request, "surveys/public/form.html", {
-        "agency": agency, "questionnaire": questionnaire, "form": form, "kiosk": kiosk,
+    return render_site(request, agency, "surveys/public/form.html", {
+        "structure": structure, "form": form, "kiosk": kiosk, "current": MENU_KEY,
+        "cache_seconds": PUBLIC_CACHE_SECONDS,  # the unanswered questions' HTML is reused
         "sent": kiosk and request.GET.get("sent") == "1" and request.method == "GET",
     })
 
 
 def thanks(request, agency):
-    agency = get_object_or_404(Agency, code=agency)
-    return render(request, "surveys/public/thanks.html", {"agency": agency})
+    agency = public_agency(agency)
+    return render_site(request, agency, "surveys/public/thanks.html", {"current": MENU_KEY})

@@ -155,18 +155,20 @@ def questionnaire_new_version(*, previous: Questionnaire, effective_from: date) 
         raise ValidationError("新版本的適用起日必須晚於舊版本的起日。")
     version = Questionnaire.objects.create(
         code=previous.code, version=previous.version + 1, title=previous.title,
-        intro=previous.intro, agency=previous.agency, effective_from=effective_from,
+        title_en=previous.title_en, intro=previous.intro, intro_en=previous.intro_en,
+        agency=previous.agency, effective_from=effective_from,
         replaces=previous,
     )
     previous.effective_until = effective_from - timedelta(days=1)
     previous.save(update_fields=["effective_until"])
     for group in previous.groups.prefetch_related("questions"):
         copy = QuestionGroup.objects.create(questionnaire=version, code=group.code,
-                                            title=group.title, order=group.order)
+                                            title=group.title, title_en=group.title_en,
+                                            order=group.order)
         Question.objects.bulk_create(
             Question(questionnaire=version, group=copy, code=q.code, text=q.text,
-                     short_label=q.short_label, scale_id=q.scale_id, is_overall=q.is_overall,
-                     order=q.order)
+                     text_en=q.text_en, short_label=q.short_label, scale_id=q.scale_id,
+                     is_overall=q.is_overall, order=q.order)
             for q in group.questions.all()
         )
     return version

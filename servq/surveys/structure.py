@@ -1,9 +1,11 @@
 """Questionnaires as read-only structures: which version applies, and its groups, questions and
-options loaded once (3 queries) for forms, imports and statistics."""
+options loaded once (3 queries) for forms, imports and statistics; `in_language("en")` gives the
+English site's copy (English texts where there are some, the Chinese otherwise)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from django.core.cache import caches
 from django.db.models import F, Prefetch, Q
 
 from servq.core.models import Agency
@@ -17,6 +19,7 @@ class OptionInfo:
     label: str
     paper_key: str
     is_top_two: bool
+    label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class QuestionInfo:
     is_overall: bool
     order: int
     options: tuple[OptionInfo, ...]
+    text_en: str = ""
 
     @property
     def label(self) -> str:
@@ -51,6 +55,7 @@ class GroupInfo:
     code: str
     title: str
     questions: tuple[QuestionInfo, ...]
+    title_en: str = ""
 
     @property
     def overall(self) -> QuestionInfo | None:
@@ -67,6 +72,33 @@ class Structure:
     questionnaire: Questionnaire
     groups: list[GroupInfo]
     by_code: dict[str, QuestionInfo] = field(default_factory=dict)
+    language: str = "zh-hant"
+
+    @property
+    def title(self) -> str:
+        return _in(self.language, self.questionnaire.title, self.questionnaire.title_en)
+
+    @property
+    def intro(self) -> str:
+        return _in(self.language, self.questionnaire.intro, self.questionnaire.intro_en)
+
+    def in_language(self, language: str) -> "Structure":
+        """This structure with the texts citizens read in `language`. The codes, ids and
+        options are the same, so a form built from either saves the same answers."""
+        if not language.startswith("en"):
+            return self
+        groups = []
+        for group in self.groups:
+            title = _in(language, group.title, group.title_en)
+            questions = tuple(
+                replace(q, text=_in(language, q.text, q.text_en), group_title=title,
+                        options=tuple(replace(o, label=_in(language, o.label, o.label_en))
+                                      for o in q.options))
+                for q in group.questions)
+            groups.append(replace(group, title=title, questions=questions))
+        english = Structure(self.questionnaire, groups, language=language)
+        english.by_code = {q.code: q for q in english.questions}
+        return english
 
     @property
     def questions(self) -> list[QuestionInfo]:
@@ -96,15 +128,36 @@ def load_structure(questionnaire: Questionnaire) -> Structure:
                 id=q.pk, code=q.code, text=q.text, short_label=q.short_label,
                 group_code=group.code, group_title=group.title, scale_code=q.scale.code,
                 is_text=q.scale.kind == Scale.Kind.TEXT, is_overall=q.is_overall, order=q.order,
-                options=tuple(OptionInfo(o.code, o.label, o.paper_key, o.is_top_two)
+                options=tuple(OptionInfo(o.code, o.label, o.paper_key, o.is_top_two, o.label_en)
                               for o in q.scale.options.all()),
+                text_en=q.text_en,
             )
             for q in group.questions.all()
         )
-        groups.append(GroupInfo(group.code, group.title, infos))
+        groups.append(GroupInfo(group.code, group.title, infos, group.title_en))
     structure = Structure(questionnaire, groups)
     structure.by_code = {q.code: q for q in structure.questions}
     return structure
+
+
+# How long a process reuses a public form's structure and rendered questions (cache "local").
+# Questions change by a new version (a new key); a correction made in the admin to the version
+# in effect reaches every worker within this time.
+PUBLIC_CACHE_SECONDS = 300
+
+
+def structure_for_public(questionnaire: Questionnaire, language: str) -> Structure:
+    """The structure the public form shows, in the page's language (kept per process)."""
+    key = f"surveys:public-structure:{questionnaire.pk}:{language}"
+    structure = caches["local"].get(key)
+    if structure is None:
+        structure = load_structure(questionnaire).in_language(language)
+        caches["local"].set(key, structure, PUBLIC_CACHE_SECONDS)
+    return structure
+
+
+def _in(language: str, chinese: str, english: str) -> str:
+    return english if language.startswith("en") and english else chinese
 
 
 def _own_first(queryset):

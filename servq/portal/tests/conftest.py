@@ -1,17 +1,24 @@
-"""Public-site content for the tests, written through the services (so it is indexed)."""
+"""Public-site content for the tests, written through the services (so it is indexed), and
+what the mounted apps' public pages need: the seed questionnaire, the petition categories and
+rules, and one petition (with its tracking code) for the receipt and tracking pages."""
 
 from datetime import date, time
 
 import pytest
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import translation
 
-from servq.portal.form_files import form_odt, form_pdf
+from servq.portal.form_files import form_odt
 from servq.portal.models import (
     DisclosureEntry, DownloadForm, FaqEntry, NewsItem, Page, SiteProfile,
 )
 from servq.portal.search_index import static_pages_sync
 from servq.portal.services import content_save, site_profile_save
+from servq.petitions.models import Category, Channel
+from servq.petitions.reference import ensure_categories, ensure_rules
+from servq.petitions.services import Intake, Petitioner, petition_receive
+from servq.surveys import seed_questionnaire
 
 
 @pytest.fixture(autouse=True)
@@ -77,8 +84,50 @@ def site(cast):
     other = make_news(cast.tpy, "臺北分署拍賣公告", date(2015, 4, 1), "臺北的拍賣。")
     static_pages_sync(sly)
     static_pages_sync(cast.tpy)
+    # A transactional (browser) test starts from a flushed database: put back what the
+    # surveys and petitions migrations install.
+    seed_questionnaire.install(apps)
+    seed_questionnaire.install_english(apps)
+    ensure_categories()
+    ensure_rules(sly)
+    receipt = petition_receive(
+        agency=sly, channel=Channel.OPINION_MAILBOX, category=Category.objects.get(code="service"),
+        subject="櫃檯等候太久", intake=Intake(content="希望增加櫃檯。", petitioner=Petitioner(
+            "林小華", "lin@example.org", "0912-111-222", "臺北市士林區")))
     return {"agency": sly, "pages": pages, "news": news, "faq": faq, "disclosure": disclosure,
-            "forms": forms, "other_news": other}
+            "forms": forms, "other_news": other, "petition": receipt.petition,
+            "tracking_code": receipt.tracking_code}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module (browser tests only)."""
+    from .browser import chromium
+
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose context lets axe-core's script in (bypass_csp); CSP itself is tested apart."""
+    context = browser.new_context(bypass_csp=True, locale="zh-TW")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page under the site's real Content-Security-Policy; `strict_page.csp_complaints`
+    collects what the browser blocked (and script errors)."""
+    context = browser.new_context(locale="zh-TW")
+    page = context.new_page()
+    page.csp_complaints = []
+    page.on("console", lambda message: page.csp_complaints.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("pageerror", lambda error: page.csp_complaints.append(str(error)))
+    yield page
+    context.close()
 
 
 @pytest.fixture(autouse=True)

@@ -4,24 +4,10 @@
 import pytest
 from django.utils import translation
 
-from .browser import PHONE, axe_violations, chromium
+from .browser import PHONE, axe_violations
 from .test_pages import public_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
-
-
-@pytest.fixture
-def page(browser):
-    """A page whose context lets axe-core's script in (bypass_csp); CSP itself is tested apart."""
-    context = browser.new_context(bypass_csp=True, locale="zh-TW")
-    yield context.new_page()
-    context.close()
 
 
 def every_public_url(site) -> list[str]:
@@ -44,7 +30,8 @@ def test_it_passes_axe_on_every_public_page_in_both_languages(live_server, site,
 
 def test_it_passes_axe_on_a_phone(live_server, site, page):
     page.set_viewport_size(PHONE)
-    for url in ["/zh-hant/sly/", "/en/sly/payment/?amount=x", "/zh-hant/sly/forms/"]:
+    for url in ["/zh-hant/sly/", "/en/sly/payment/?amount=x", "/zh-hant/sly/forms/",
+                "/zh-hant/sly/questionnaire/", "/en/sly/petitions/opinion/"]:
         page.goto(live_server.url + url)
         assert axe_violations(page) == [], url
 

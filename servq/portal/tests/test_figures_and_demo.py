@@ -69,4 +69,12 @@ def test_it_loads_shilins_public_site_twice_without_duplicates(agencies, setting
     assert result == {"download_forms": 18, "news_updates": 16, "news_updates_ytd": 30}
     form = DownloadForm.objects.filter(agency=sly).first()
     assert form.odt_file.read(2) == b"PK" and form.pdf_file.read(5) == b"%PDF-"
-    assert search_documents(q="陳情", language="zh-hant", agency=sly).total >= 1
+    # The mounted apps' pages are in the index after the demo, in both languages.
+    for q, language, path in [("陳情", "zh-hant", "/zh-hant/sly/petitions/opinion/"),
+                              ("廉政", "zh-hant", "/zh-hant/sly/petitions/ethics/"),
+                              ("問卷", "zh-hant", "/zh-hant/sly/questionnaire/"),
+                              ("petition", "en", "/en/sly/petitions/opinion/"),
+                              ("questionnaire", "en", "/en/sly/questionnaire/"),
+                              ("track", "en", "/en/sly/petitions/track/")]:
+        found = search_documents(q=q, language=language, agency=sly)
+        assert path in [document.url for document in found.results], (q, language)

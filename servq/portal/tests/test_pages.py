@@ -7,8 +7,29 @@ from django.utils import translation
 pytestmark = pytest.mark.django_db
 
 
+def app_urls(site) -> list[str]:
+    """The public pages the questionnaire and petitions apps mount in the site."""
+    sly = {"agency": "sly"}
+    return [
+        reverse("portal:surveys_public:form", kwargs=sly),
+        reverse("portal:surveys_public:kiosk", kwargs=sly),
+        reverse("portal:surveys_public:kiosk", kwargs=sly) + "?sent=1",
+        reverse("portal:surveys_public:thanks", kwargs=sly),
+        reverse("portal:surveys_public:form", kwargs={"agency": "aee"}),  # none for the HQ
+        reverse("portal:petitions_public:opinion", kwargs=sly),
+        reverse("portal:petitions_public:ethics", kwargs=sly),
+        reverse("portal:petitions_public:track", kwargs=sly),
+        reverse("portal:petitions_public:received", kwargs=sly) + f"?n={site['petition'].number}",
+    ]
+
+
 def public_urls(site) -> list[str]:
     """Every public page of the site fixture, in the current language."""
+    return portal_urls(site) + app_urls(site)
+
+
+def portal_urls(site) -> list[str]:
+    """The portal's own pages."""
     sly = {"agency": "sly"}
     return [
         reverse("portal:index"),

@@ -98,7 +98,8 @@ def test_it_asks_for_at_least_one_answer_and_announces_errors(agencies, csrf_cli
     html = page.content.decode()
     assert page.status_code == 200 and not Response.objects.exists()
     assert 'role="alert"' in html
-    fieldset = re.search(r'<fieldset class="question" id="q-env_a"([^>]*)>', html)[1]
+    fieldset = re.search(r'<fieldset class="question has-error" id="q-env_a"([^>]*)>',
+                         html)[1]
     assert 'aria-describedby="err-env_a"' in fieldset and 'id="err-env_a"' in html
     page = csrf_client.post(form_url(), data)
     assert "請至少回答一題" in page.content.decode() and not Response.objects.exists()
