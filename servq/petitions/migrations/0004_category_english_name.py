@@ -12,7 +12,7 @@ def add_english_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('petitions', '0002_default_categories'),
+        ('petitions', '0003_whistleblower_reports_receipt_retries'),
     ]
 
     operations = [
