@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from .test_pages import app_urls
+from .test_pages import app_urls, as_submitter
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +25,7 @@ def main_text(html: str) -> str:
 def test_it_frames_the_app_pages_with_the_menu_search_and_footer(client, site, language):
     with translation.override(language):
         urls = app_urls(site)
+    as_submitter(client, site)
     for url in urls:
         html = client.get(url).content.decode()
         assert 'class="main-nav"' in html or "/kiosk/" in url, url

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from servq.petitions.public_views import SESSION_RECEIPTS
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,6 +23,14 @@ def app_urls(site) -> list[str]:
         reverse("portal:petitions_public:track", kwargs=sly),
         reverse("portal:petitions_public:received", kwargs=sly) + f"?n={site['petition'].number}",
     ]
+
+
+def as_submitter(client, site):
+    """The client of the browser that sent the site's petition: only it sees the receipt page."""
+    session = client.session
+    session[SESSION_RECEIPTS] = {site["petition"].number: None}
+    session.save()
+    return client
 
 
 def public_urls(site) -> list[str]:
@@ -58,6 +68,7 @@ def portal_urls(site) -> list[str]:
 def test_it_serves_every_public_page_in_both_languages(client, site, language):
     with translation.override(language):
         urls = public_urls(site)
+    as_submitter(client, site)
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
