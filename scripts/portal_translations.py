@@ -240,6 +240,13 @@ EN = {
     "附件": "Attachment",
     "PDF、JPG 或 PNG，可不附。": "PDF, JPG or PNG; optional.",
     "這個欄位必須保持空白。": "This field must stay empty.",
+    "填寫問卷": "Take the questionnaire",
+    "這台裝置不是服務台問卷平板": "This device is not a counter questionnaire tablet",
+    "服務台平板須由本機關工作人員登入後設定，才能使用現場問卷模式。":
+        "A counter tablet must be set up by a member of staff who signs in on it before it "
+        "can show the questionnaire in counter mode.",
+    "歡迎改用網路版問卷，內容完全相同。":
+        "You are welcome to use the web questionnaire instead; its questions are the same.",
     "請至少留下一種聯絡方式（電子郵件、電話或地址）。":
         "Give at least one way to reach you (e-mail, telephone or address).",
     "附件「%(name)s」有 %(size)s，超過上限 %(limit)s，請縮小或分開寄送。":

@@ -19,10 +19,6 @@ PER_USERNAME = dict(limit=5, window=15 * 60)
 PER_ADDRESS = dict(limit=20, window=15 * 60)
 
 
-def _minutes(seconds: int) -> int:
-    return max(1, (seconds + 59) // 60)
-
-
 class ThrottledLoginMixin:
     """For an AuthenticationForm: count failures, refuse past the limits."""
 
@@ -42,10 +38,9 @@ class ThrottledLoginMixin:
         if refused:
             audit_record(action="auth.login_throttled", request=self.request,
                          agency=agency_of_username(username), detail={"username": username})
-            raise forms.ValidationError(
-                self.throttled_message,
-                params={"minutes": _minutes(max(v.retry_after for v in refused))},
-                code="throttled")
+            wait = ratelimit.minutes_to_wait(max(v.retry_after for v in refused))
+            raise forms.ValidationError(self.throttled_message, params={"minutes": wait},
+                                        code="throttled")
         try:
             return super().clean()
         except forms.ValidationError:

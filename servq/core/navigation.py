@@ -18,6 +18,7 @@ class MenuEntry:
 MENU = [
     MenuEntry("問卷調查結果", "surveys:results", Perm.SURVEY_VIEW_RESULTS),
     MenuEntry("紙本問卷登錄", "surveys:paper-entry", Perm.SURVEY_ENTER_PAPER),
+    MenuEntry("設定服務台問卷平板", "surveys:kiosk-enrol", Perm.SURVEY_ENTER_PAPER),
     MenuEntry("問卷匯入", "surveys:import", Perm.SURVEY_IMPORT),
     MenuEntry("問卷填答紀錄", "surveys:responses", Perm.SURVEY_MANAGE),
     MenuEntry("陳情案件", "petitions:inbox", Perm.PETITION_VIEW),

@@ -29,6 +29,11 @@ class Verdict:
     retry_after: int  # seconds until the window ends
 
 
+def minutes_to_wait(seconds: int) -> int:
+    """Whole minutes, at least one, for messages such as 「請於 N 分鐘後再試」."""
+    return max(1, (seconds + 59) // 60)
+
+
 def _hashed(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 

@@ -2,12 +2,11 @@
 locale/en). Errors are tied to their fields by the portal's AccessibleErrorsMixin."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from servq.core.models import Unit
-from servq.portal.forms import AccessibleErrorsMixin
+from servq.portal.forms import AccessibleErrorsMixin, HoneypotMixin
 
 from .forms import AttachmentsMixin
 from .models import Category
@@ -16,11 +15,8 @@ from .services import Intake, Petitioner
 OPINION, ETHICS = "opinion", "ethics"
 
 
-class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
+class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, HoneypotMixin, forms.Form):
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    # A field people never see: automated senders fill it in (no CAPTCHA needed).
-    website = forms.CharField(label=_("請勿填寫此欄"), required=False, widget=forms.TextInput(
-        attrs={"tabindex": "-1", "autocomplete": "off"}))
     name = forms.CharField(label=_("姓名"), max_length=60, required=False,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label=_("電子郵件"), required=False, max_length=254,
@@ -60,11 +56,6 @@ class PublicPetitionForm(AccessibleErrorsMixin, AttachmentsMixin, forms.Form):
         self.add_attachment_fields(label=_("附件"))
         for name in self.attachment_fields:
             self.fields[name].help_text = _("PDF、JPG 或 PNG，可不附。")
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(_("這個欄位必須保持空白。"))
-        return ""
 
     def clean(self):
         cleaned = super().clean()

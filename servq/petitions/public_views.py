@@ -40,10 +40,6 @@ PUBLIC_STATUS = {
 }
 
 
-def _minutes(seconds: int) -> int:
-    return max(1, (seconds + 59) // 60)
-
-
 @sensitive_post_parameters("name", "email", "phone", "address")
 @never_cache
 def mailbox(request, agency, mailbox):
@@ -56,7 +52,7 @@ def mailbox(request, agency, mailbox):
         if not verdict.allowed:
             form.is_valid()
             form.add_error(None, _("送出次數過多，請於 %(minutes)d 分鐘後再試。")
-                           % {"minutes": _minutes(verdict.retry_after)})
+                           % {"minutes": ratelimit.minutes_to_wait(verdict.retry_after)})
             status = 429
         elif form.is_valid():
             try:
@@ -115,7 +111,7 @@ def tracking(request, agency):
                              code=form.cleaned_data["code"], client=client_ip(request) or "")
         except TooManyAttempts as refused:
             form.add_error(None, _("查詢次數過多，請於 %(minutes)d 分鐘後再試。")
-                           % {"minutes": _minutes(refused.retry_after)})
+                           % {"minutes": ratelimit.minutes_to_wait(refused.retry_after)})
             status = 429
         else:
             if petition is None:

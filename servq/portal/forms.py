@@ -29,6 +29,19 @@ class AccessibleErrorsMixin:
                 {"aria-describedby": " ".join(ids), "aria-invalid": "true"})
 
 
+class HoneypotMixin(forms.Form):
+    """A field people never see (rendered inside `.hp`): automated senders fill it in, and the
+    form refuses them. Stops floods without a CAPTCHA that would shut out blind users."""
+
+    website = forms.CharField(label=_("請勿填寫此欄"), required=False, widget=forms.TextInput(
+        attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("這個欄位必須保持空白。"))
+        return ""
+
+
 class PaymentGuideForm(AccessibleErrorsMixin, forms.Form):
     amount = forms.IntegerField(
         label=_("欠款金額（新臺幣元）"), min_value=1, max_value=10**12,

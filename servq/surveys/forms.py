@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from servq.core.roc_dates import parse_roc_date
 from servq.core.tabular import parse_iso_date
+from servq.portal.forms import HoneypotMixin
 
 from .structure import QuestionInfo, Structure
 
@@ -41,7 +42,7 @@ def _options_of(question: QuestionInfo):
     return lambda: pairs
 
 
-class PublicQuestionnaireForm(QuestionnaireFields, forms.Form):
+class PublicQuestionnaireForm(QuestionnaireFields, HoneypotMixin, forms.Form):
     """One radio group per choice question (none chosen = skipped), a text box per text one,
     labelled in the structure's language. `token` identifies this copy of the form, so sending
     it twice saves one response."""

@@ -24,6 +24,7 @@ from servq.core.tabular import ImportRejected, open_table
 from .charts import group_chart_png
 from .forms import ImportUploadForm, PaperEntryForm
 from .importing import survey_responses_import
+from .kiosk import kiosk_enrol
 from .models import Channel, Questionnaire, Response
 from .results import group_tables, select_results
 from .services import DuplicateSerial, survey_response_delete, survey_response_submit
@@ -89,6 +90,19 @@ def _paper_day(request) -> str:
     """The date of the previous sheet (sheets come in stacks of one day), else today."""
     day = request.session.get(PAPER_DAY_KEY)
     return roc_date_short(date.fromisoformat(day) if day else timezone.localdate())
+
+
+@login_required
+def kiosk_enrolment(request, agency):
+    """Staff make the tablet they are using one of the agency's counter kiosks."""
+    agency = access.get_agency_for_user(request.user, agency, Perm.SURVEY_ENTER_PAPER)
+    if request.method != "POST":
+        return render(request, "surveys/kiosk_enrol.html", {"agency": agency})
+    response = redirect("portal:surveys_public:kiosk", agency=agency.code)
+    device = kiosk_enrol(response, agency=agency)
+    audit_record(action="surveys.kiosk_enrol", request=request, agency=agency,
+                 detail={"device": device.device})
+    return response
 
 
 @login_required

@@ -99,6 +99,15 @@ def site(cast):
             "tracking_code": receipt.tracking_code}
 
 
+def enrol_kiosk(page, base_url: str, agency_code: str = "sly") -> None:
+    """Give the browser behind `page` the cookie staff set when they enrol a counter tablet."""
+    from servq.core.models import Agency
+    from servq.surveys.kiosk import COOKIE, kiosk_token
+
+    token = kiosk_token(Agency.objects.get(code=agency_code))
+    page.context.add_cookies([{"name": COOKIE, "value": token, "url": base_url}])
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium, one per test module (browser tests only)."""

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from .test_pages import app_urls, as_submitter
+from .test_pages import app_urls, as_counter_tablet
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def main_text(html: str) -> str:
 def test_it_frames_the_app_pages_with_the_menu_search_and_footer(client, site, language):
     with translation.override(language):
         urls = app_urls(site)
-    as_submitter(client, site)
+    as_counter_tablet(client, site)
     for url in urls:
         html = client.get(url).content.decode()
         assert 'class="main-nav"' in html or "/kiosk/" in url, url
@@ -44,7 +44,8 @@ def test_it_marks_the_questionnaire_and_the_mailbox_in_the_menu(client, site):
 
 def test_it_keeps_the_kiosk_on_the_questionnaire(client, site):
     """At the counter the next citizen should find the form, not the rest of the site."""
-    html = client.get("/zh-hant/sly/questionnaire/kiosk/").content.decode()
+    tablet = as_counter_tablet(client, site)
+    html = tablet.get("/zh-hant/sly/questionnaire/kiosk/").content.decode()
     assert 'class="main-nav"' not in html and 'id="site-search-q"' not in html
     assert 'class="public questionnaire-page kiosk"' in html
 
@@ -82,7 +83,7 @@ def test_it_shows_the_chinese_where_a_question_has_no_english(client, site):
                                  "/en/sly/petitions/track/", "/en/sly/questionnaire/thanks/",
                                  "/en/aee/questionnaire/", "/en/sly/questionnaire/kiosk/"])
 def test_it_writes_the_english_app_pages_in_english(client, site, url):
-    text = main_text(client.get(url).content.decode())
+    text = main_text(as_counter_tablet(client, site).get(url).content.decode())
     # The opinion mailbox lists the sections by the names printed on payment notices (甲股).
     text = re.sub(r"\S股", "", text)
     assert CJK.findall(text) == [], url

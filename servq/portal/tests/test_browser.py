@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from .browser import PHONE, axe_violations
+from .conftest import enrol_kiosk
 from .test_pages import public_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,6 +20,7 @@ def every_public_url(site) -> list[str]:
 
 
 def test_it_passes_axe_on_every_public_page_in_both_languages(live_server, site, page):
+    enrol_kiosk(page, live_server.url)
     failures = {}
     for url in every_public_url(site):
         page.goto(live_server.url + url)
@@ -101,6 +103,7 @@ def test_it_announces_errors_and_leads_to_the_field(live_server, site, page):
 @pytest.mark.parametrize("width", [320, 640])  # 640 CSS px is a 1280 px screen at 200 % zoom
 def test_it_fits_narrow_screens_without_sideways_scrolling(live_server, site, page, width):
     page.set_viewport_size({"width": width, "height": 700})
+    enrol_kiosk(page, live_server.url)
     with translation.override("zh-hant"):
         urls = public_urls(site)
     for url in urls + ["/en/sly/", "/en/sly/disclosure/", "/en/sly/payment/?amount=x"]:

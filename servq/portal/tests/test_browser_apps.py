@@ -14,6 +14,7 @@ from servq.surveys.figures import survey_figures
 from servq.surveys.models import Response
 
 from .browser import PHONE, axe_violations
+from .conftest import enrol_kiosk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,6 +46,7 @@ def test_it_passes_axe_on_the_forms_with_errors_shown(live_server, site, page, l
     page.click("form.questionnaire button[type=submit]")
     page.wait_for_selector("#q-env_a .field-error")
     check("questionnaire, bad answer")
+    enrol_kiosk(page, live_server.url)
     page.goto(base + "/questionnaire/kiosk/")
     page.click("form.questionnaire button[type=submit]")
     page.wait_for_selector("#error-summary")

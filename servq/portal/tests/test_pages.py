@@ -4,7 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from servq.core.models import Agency
 from servq.petitions.public_views import SESSION_RECEIPTS
+from servq.surveys.kiosk import COOKIE as KIOSK_COOKIE
+from servq.surveys.kiosk import kiosk_token
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +28,13 @@ def app_urls(site) -> list[str]:
     ]
 
 
-def as_submitter(client, site):
-    """The client of the browser that sent the site's petition: only it sees the receipt page."""
+def as_counter_tablet(client, site):
+    """The client as the browser that sent the site's petition (only it sees the receipt
+    page) and that staff enrolled as Shilin's counter tablet (only it gets the kiosk)."""
     session = client.session
     session[SESSION_RECEIPTS] = {site["petition"].number: None}
     session.save()
+    client.cookies[KIOSK_COOKIE] = kiosk_token(Agency.objects.get(code="sly"))
     return client
 
 
@@ -68,7 +73,7 @@ def portal_urls(site) -> list[str]:
 def test_it_serves_every_public_page_in_both_languages(client, site, language):
     with translation.override(language):
         urls = public_urls(site)
-    as_submitter(client, site)
+    as_counter_tablet(client, site)
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url

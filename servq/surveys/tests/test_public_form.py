@@ -12,7 +12,11 @@ from django.utils import timezone
 from servq.core.periods import Period
 from servq.reports.registry import ReportScope
 from servq.surveys.figures import survey_figures
+from servq.core.models import AuditEvent
+from servq.surveys.kiosk import COOKIE as KIOSK_COOKIE
+from servq.surveys.kiosk import kiosk_token
 from servq.surveys.models import Questionnaire, Response
+from servq.surveys.public_views import WEB_LIMIT
 
 
 def form_url(agency="sly", kiosk=False):
@@ -120,6 +124,7 @@ def test_it_labels_every_option_in_a_fieldset_with_a_legend(agencies, client, st
 
 
 def test_it_returns_the_kiosk_to_a_fresh_form_after_each_submission(agencies, csrf_client):
+    csrf_client.cookies[KIOSK_COOKIE] = kiosk_token(agencies["sly"])
     data = fetch_form(csrf_client, form_url(kiosk=True)) | {"env_overall": "5"}
     response = csrf_client.post(form_url(kiosk=True), data)
     assert response.status_code == 302 and response["Location"].startswith(form_url(kiosk=True))
@@ -151,3 +156,42 @@ def test_it_counts_a_comment_only_sheet_as_a_respondent_but_in_no_question(agenc
     figures = current_figures(agencies["sly"])
     assert figures["respondents"] == 1
     assert all(question["n"] == 0 for question in figures["questions"].values())
+
+
+def test_it_gives_the_kiosk_only_to_tablets_staff_enrolled(agencies, cast, client_for):
+    kiosk = form_url(kiosk=True)
+    stranger = Client()
+    page = stranger.get(kiosk)
+    assert page.status_code == 403 and "這台裝置不是服務台問卷平板" in page.content.decode()
+    stranger.cookies[KIOSK_COOKIE] = kiosk_token(agencies["tpy"])  # another branch's tablet
+    assert stranger.get(kiosk).status_code == 403
+    stranger.cookies[KIOSK_COOKIE] = kiosk_token(agencies["sly"])[:-2] + "xx"  # forged
+    assert stranger.get(kiosk).status_code == 403
+    enrol = reverse("surveys:kiosk-enrol", kwargs={"agency": "sly"})
+    assert client_for(cast.hq_auditor).post(enrol).status_code == 403
+    assert client_for(cast.outsider).post(enrol).status_code == 404
+    response = client_for(cast.front_desk).post(enrol)
+    assert response.status_code == 302 and response["Location"] == kiosk
+    tablet = Client()  # after the staff member has logged out, the cookie stays on the tablet
+    tablet.cookies[KIOSK_COOKIE] = response.cookies[KIOSK_COOKIE].value
+    assert tablet.get(kiosk).status_code == 200
+    assert AuditEvent.objects.filter(action="surveys.kiosk_enrol", actor=cast.front_desk).exists()
+
+
+def test_it_limits_how_many_sheets_one_address_sends(agencies, csrf_client):
+    for _ in range(WEB_LIMIT["limit"]):
+        data = fetch_form(csrf_client, form_url()) | {"env_overall": "5"}
+        assert csrf_client.post(form_url(), data).status_code == 302
+    data = fetch_form(csrf_client, form_url()) | {"env_overall": "5"}
+    refused = csrf_client.post(form_url(), data)
+    assert refused.status_code == 429 and "送出次數過多" in refused.content.decode()
+    assert Response.objects.count() == WEB_LIMIT["limit"]
+    other_address = csrf_client.post(form_url(), data, REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 302
+
+
+def test_it_refuses_a_sheet_whose_hidden_field_was_filled(agencies, csrf_client):
+    data = fetch_form(csrf_client, form_url()) | {"env_overall": "5", "website": "http://spam"}
+    page = csrf_client.post(form_url(), data)
+    assert page.status_code == 200 and "這個欄位必須保持空白" in page.content.decode()
+    assert not Response.objects.exists()
