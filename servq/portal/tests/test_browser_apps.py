@@ -200,7 +200,7 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
     page.context.add_cookies([{"name": "sessionid", "value": staff.cookies["sessionid"].value,
                                "url": live_server.url}])
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
-    assert page.evaluate("document.activeElement.id") == "id_serial"
+    page.wait_for_function("document.activeElement.id === 'id_serial'")
     type_sheet(page, "104-201", "104/05/12", ["5", "4", "", "3"])  # env_b left empty
     page.wait_for_selector(".messages")
     assert page.evaluate("document.activeElement.id") == "id_serial"  # ready for the next sheet
@@ -215,6 +215,7 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
     page.wait_for_function("document.activeElement.id === 'error-summary'")
     # The same serial again: the focus goes back to the serial box instead.
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
+    page.wait_for_function("document.activeElement.id === 'id_serial'")  # autofocus, not a race
     type_sheet(page, "104-201", "", ["5"])
     page.wait_for_selector("#error-summary")
     assert page.evaluate("document.activeElement.id") == "id_serial"
