@@ -10,7 +10,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/servq
 
 .PHONY: setup demo test test-sqlite test-postgres bench clean
 
-setup: $(VENV)/.installed locale/en/LC_MESSAGES/django.mo node_modules/.installed
+setup: $(VENV)/.installed locale/en/LC_MESSAGES/django.mo
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,8 @@ $(VENV)/.installed: pyproject.toml
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po $(VENV)/.installed
 	msgfmt --check-format -o $@ $<
 
-# axe-core for the browser tests, exactly as package-lock.json pins it.
+# axe-core for the browser tests, exactly as package-lock.json pins it (tests only: the demo
+# needs no npm).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -35,13 +36,13 @@ demo: setup
 	@echo "servq: http://$(HOST):$(PORT)/  (staff: http://$(HOST):$(PORT)/staff/)"
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup node_modules/.installed
 	PG_TEST_URL=$(PG_TEST_URL) $(PY) scripts/run_tests.py $(ARGS)
 
-test-sqlite: setup
+test-sqlite: setup node_modules/.installed
 	$(PY) scripts/run_tests.py --sqlite-only $(ARGS)
 
-test-postgres: setup
+test-postgres: setup node_modules/.installed
 	PG_TEST_URL=$(PG_TEST_URL) $(PY) scripts/run_tests.py --postgres-only $(ARGS)
 
 bench: setup
