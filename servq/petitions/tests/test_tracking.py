@@ -39,10 +39,16 @@ def test_it_shows_the_reply_date_once_replied(rules, client):
 
 def test_it_limits_lookups_per_address(rules, client):
     number, code = submit(client)
-    for _ in range(20):
-        client.post(url("track"), {"number": number, "code": "WRONG-CODE1"}, REMOTE_ADDR="10.1.1.1")
+    # Each lookup names another (unknown) case, so no per-number limit is reached: only the
+    # address's count can refuse the 21st.
+    for n in range(20):
+        unknown = {"number": f"SLY104{900000 + n}", "code": "WRONG-CODE1"}
+        missed = client.post(url("track"), unknown, REMOTE_ADDR="10.1.1.1")
+        assert missed.status_code == 404
     refused = client.post(url("track"), {"number": number, "code": code}, REMOTE_ADDR="10.1.1.1")
     assert refused.status_code == 429 and "查詢次數過多" in refused.content.decode()
+    elsewhere = client.post(url("track"), {"number": number, "code": code}, REMOTE_ADDR="10.1.1.2")
+    assert elsewhere.status_code == 200
 
 
 def test_it_limits_failed_guesses_per_case_from_any_address(rules, client):
