@@ -6,6 +6,8 @@ from io import StringIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -210,3 +212,53 @@ def test_it_lets_only_import_roles_upload(cast, client_for, header, row, write_c
 def test_it_sends_anonymous_uploaders_to_log_in(db, client):
     response = client.get(UPLOAD)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+# -- all or nothing across chunks -------------------------------------------------------------
+
+def response_writes(queries) -> int:
+    """How many chunks of responses the captured queries wrote (SQLite: the INSERT; PostgreSQL:
+    the ids reserved just before the COPY, which goes around Django's cursor)."""
+    table = Response._meta.db_table
+    return sum(f"INSERT INTO {table} " in q["sql"] or
+               ("nextval(pg_get_serial_sequence" in q["sql"] and table in q["sql"])
+               for q in queries)
+
+
+@pytest.fixture
+def two_row_chunks(monkeypatch):
+    """Chunks of 2 rows instead of 5,000, so a small file is written in several chunks."""
+    monkeypatch.setattr("servq.surveys.importing.CHUNK_ROWS", 2)
+
+
+def test_it_writes_a_file_in_several_chunks(agencies, header, row, write_csv, two_row_chunks):
+    path = write_csv(header, [row(serial=f"C{i}", env_a=str(i)) for i in range(1, 6)])
+    with CaptureQueriesContext(connection) as queries:
+        assert "已匯入 5 份問卷" in run_import(path)
+    assert response_writes(queries) == 3  # 2 + 2 + 1
+    assert sorted(Answer.objects.filter(question__code="env_a").values_list("option", flat=True)) \
+        == ["1", "2", "3", "4", "5"]
+    assert tally_compare() == []
+
+
+@pytest.mark.parametrize("bad", ["cell", "serial in the database"])
+def test_it_takes_back_the_chunks_written_before_a_bad_row(agencies, header, row, write_csv,
+                                                            submit, two_row_chunks, bad):
+    rows = [row(serial=f"C{i}") for i in range(1, 7)]
+    if bad == "cell":
+        rows[4] = row(serial="C5", staff_b="6")  # after two chunks were written
+    else:  # serials are looked up in the database per chunk, after the earlier chunks
+        submit(agencies["sly"], date(2015, 4, 1), {"env_a": "5"}, channel="paper", serial="C5")
+    before = (Response.objects.count(), Answer.objects.count(),
+              sorted(AnswerTally.objects.values_list("question_id", "option", "n")),
+              sorted(RespondentTally.objects.values_list("channel", "n")))
+    with CaptureQueriesContext(connection) as queries:
+        with pytest.raises(CommandError, match="第 6 列"):
+            run_import(write_csv(header, rows))
+    assert response_writes(queries) == 2
+    after = (Response.objects.count(), Answer.objects.count(),
+             sorted(AnswerTally.objects.values_list("question_id", "option", "n")),
+             sorted(RespondentTally.objects.values_list("channel", "n")))
+    assert after == before
+    assert not Response.objects.filter(serial__in=["C1", "C2", "C3", "C4"]).exists()
+    assert not ImportBatch.objects.exists() and tally_compare() == []
