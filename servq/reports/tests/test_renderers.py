@@ -18,8 +18,8 @@ from servq.reports.jsonfigures import figures_to_json
 from servq.reports.registry import ReportScope, collect
 from servq.reports.services import build_request, build_run
 from servq.reports.tests.conftest import Q2
-from servq.reports.tests.documents import (docx_text, odt_text, pdf_fonts, pdf_text, soffice,
-                                           soffice_to_pdf)
+from servq.reports.tests.documents import (docx_text, odt_text, pdf_fonts, pdf_text,
+                                           soffice, soffice_to_pdf)
 
 
 @pytest.fixture
@@ -105,8 +105,6 @@ def test_it_embeds_the_fonts_in_the_pdf(built):
         [True] * (len(pages) - 1)
 
 
-@pytest.mark.skipif(soffice() is None, reason="LOUD: soffice (libreoffice-writer-nogui) is not "
-                    "installed; run scripts/install-system-packages as root")
 def test_it_converts_the_odt_and_docx_with_libreoffice(built, agencies):
     _, files = built
     sections = Unit.objects.filter(agency=agencies["sly"], kind=Unit.Kind.SECTION).count()
@@ -114,3 +112,10 @@ def test_it_converts_the_odt_and_docx_with_libreoffice(built, agencies):
         text = squeeze(pdf_text(soffice_to_pdf(files[fmt], fmt)))
         assert squeeze(f"本分署現有 {sections} 股") in text, fmt
         assert "資料時間：104年1月至6月（第2季）" in text, fmt
+
+
+def test_it_fails_rather_than_skips_when_libreoffice_is_missing(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine without soffice
+    with pytest.raises(pytest.fail.Exception, match="install-system-packages"):
+        soffice()
+

@@ -25,7 +25,7 @@ from servq.ledgers.services.collections import collection_save
 from servq.reports.defaults import install_default_templates
 from servq.surveys.services import survey_response_submit
 from servq.surveys.structure import load_structure, questionnaire_in_effect
-from servq.reports.tests.documents import (docx_text, odt_text, pdf_fonts, pdf_text, soffice,
+from servq.reports.tests.documents import (docx_text, odt_text, pdf_fonts, pdf_text,
                                            soffice_to_pdf)
 
 SEED = json.loads((Path(__file__).with_name("seed_figures.json")).read_text(encoding="utf-8"))
@@ -176,8 +176,6 @@ def test_it_embeds_only_noto_sans_cjk_tc_in_the_pdf(demo):
     assert fonts and all(embedded.fullmatch(font) for font in fonts), fonts
 
 
-@pytest.mark.skipif(soffice() is None, reason="LOUD: soffice (libreoffice-writer-nogui) is not "
-                    "installed; run scripts/install-system-packages as root")
 @pytest.mark.parametrize("fmt", ["odt", "docx"])
 def test_it_converts_the_seed_report_with_libreoffice(demo, fmt):
     text = squeeze(pdf_text(soffice_to_pdf(demo["files"][fmt], fmt), raw=True))
