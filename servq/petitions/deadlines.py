@@ -2,8 +2,9 @@
 
 1. The rule (agency + category, else the agency's default, else 30 calendar days) gives
    n working days (office calendar, make-up workdays count) or n calendar days after receipt.
-2. The 30-day legal cap: never later than 30 calendar days after receipt.
-3. A period that ends on a day off ends on the next working day (行政程序法 §48).
+2. A period that ends on a day off ends on the next working day (行政程序法 §48).
+3. The 30-day legal cap wins over step 2: a result after day 30 (calendar) from receipt
+   becomes the last working day on or before day 30, so a due date is never day 31 or 32.
 """
 
 from datetime import date, timedelta
@@ -44,9 +45,15 @@ class DeadlineCalculator:
                     remaining -= 1
         else:
             due = received_on + timedelta(days=days)
-        due = min(due, received_on + timedelta(days=LEGAL_CAP_DAYS))
         while not self.calendar.is_workday(due):
             due += timedelta(days=1)
+        cap = received_on + timedelta(days=LEGAL_CAP_DAYS)
+        if due > cap:
+            due = cap
+            # Never before the receipt day itself (the calendar starts there); no run of days
+            # off is 30 days long, so this only guards the loop.
+            while due > received_on and not self.calendar.is_workday(due):
+                due -= timedelta(days=1)
         return due
 
 

@@ -61,6 +61,27 @@ def test_it_never_goes_past_the_thirty_day_cap(rules):
                     received_on=date(2015, 3, 2)) == date(2015, 4, 1)
 
 
+def test_it_ends_on_the_last_working_day_before_a_weekend_thirtieth_day(rules):
+    DeadlineRule.objects.filter(agency=rules.sly).delete()  # 30 calendar days
+    thursday = date(2015, 6, 4)  # day 30 is Sat 7/4: Fri 7/3, not Mon 7/6 (day 32)
+    assert due_date(agency=rules.sly, category=category("other"), received_on=thursday) == \
+        date(2015, 7, 3)
+    set_rule(rules.sly, "case", 30, "workdays")
+    assert due_date(agency=rules.sly, category=category("case"), received_on=thursday) == \
+        date(2015, 7, 3)
+
+
+def test_it_ends_before_a_holiday_block_over_the_thirtieth_day(rules):
+    DeadlineRule.objects.filter(agency=rules.sly).delete()
+    # Day 30 of 1/20 is Thu 2/19 (春節, 2/18-2/23 off): Tue 2/17, not Tue 2/24 (day 35).
+    assert due_date(agency=rules.sly, category=category("other"),
+                    received_on=date(2015, 1, 20)) == date(2015, 2, 17)
+    # 28 calendar days end on 2/19 too; rolled forward that is day 33, so back to 2/17.
+    set_rule(rules.sly, "other", 28, "calendar")
+    assert due_date(agency=rules.sly, category=category("other"),
+                    received_on=date(2015, 1, 22)) == date(2015, 2, 17)
+
+
 def test_it_falls_back_to_the_agency_default_then_to_thirty_days(rules):
     DeadlineRule.objects.filter(agency=rules.sly, category=category("other")).delete()
     default = DeadlineRule.objects.get(agency=rules.sly, category__isnull=True)
