@@ -1,10 +1,13 @@
 """The questionnaire Shilin used in 2015 (為民服務暨政風狀況問卷調查, the new version with
-「形象及業務宣導」), shared by every branch, and its scales; installed by migration 0002.
+「形象及業務宣導」), shared by every branch, and its scales: what the demo and the portal's
+tests reinstall in a database flushed since migrating. Migrations 0002 and 0003 install the
+same rows from their own frozen copies (a test checks that the copies agree), so editing this
+module never changes what a migration installs: a change to the seed needs a new migration.
 
 Codes, texts and scales are those of the seed report's questionnaire, copied here so nothing
 depends on files outside the repository. One free-text question (意見與建議) closes the sheet;
 it is on a text scale and never enters the statistics. `ENGLISH` holds the texts of the English
-site (installed by migration 0003 into the `*_en` fields; our translation, not the seed's).
+site (the `*_en` fields; our translation, not the seed's).
 """
 
 from datetime import date
@@ -125,8 +128,7 @@ ENGLISH = {
 
 
 def install(apps) -> None:
-    """Idempotent: run by migration 0002 with the historical models, and by the demo (which
-    may meet a database flushed since the migration ran)."""
+    """Idempotent; takes the models from `apps` (the demo passes django.apps.apps)."""
     Scale = apps.get_model("surveys", "Scale")
     ScaleOption = apps.get_model("surveys", "ScaleOption")
     Questionnaire = apps.get_model("surveys", "Questionnaire")
@@ -157,7 +159,7 @@ def install(apps) -> None:
 
 def install_english(apps) -> None:
     """The English texts of the seed questionnaire and scales, where a field is still empty
-    (an administrator's own English is kept). Idempotent; run by migration 0003 and the demo."""
+    (an administrator's own English is kept). Idempotent."""
     ScaleOption = apps.get_model("surveys", "ScaleOption")
     Questionnaire = apps.get_model("surveys", "Questionnaire")
     QuestionGroup = apps.get_model("surveys", "QuestionGroup")

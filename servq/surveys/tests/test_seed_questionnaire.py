@@ -1,12 +1,14 @@
 """The data migration installs the seed's questionnaire; the demo data give its Q2 figures."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from importlib import import_module
 
 import pytest
 
 from servq.core.periods import Period
 from servq.reports.registry import ReportScope
 from servq.surveys.figures import survey_figures
+from servq.surveys import seed_questionnaire
 from servq.surveys.models import Question, Scale
 
 
@@ -40,6 +42,18 @@ def test_it_installs_the_scales_with_their_option_codes_and_labels(db, seed):
     assert top_two == {"5", "4"}
     assert not Scale.objects.get(code="aware2").options.filter(is_top_two=True).exists()
     assert Question.objects.filter(scale__code="comment").count() == 1
+
+
+def test_it_reinstalls_after_a_flush_what_the_frozen_migrations_installed():
+    # The migrations keep their own copy of the seed, so that editing seed_questionnaire.py
+    # cannot change what they install; the demo must still put back the same rows.
+    installed = import_module("servq.surveys.migrations.0002_seed_questionnaire")
+    english = import_module("servq.surveys.migrations.0003_english_texts")
+    assert installed.SCALES == seed_questionnaire.SCALES
+    assert installed.QUESTIONNAIRE == seed_questionnaire.QUESTIONNAIRE
+    assert installed.GROUPS == seed_questionnaire.GROUPS
+    assert english.ENGLISH == seed_questionnaire.ENGLISH
+    assert english.QUESTIONNAIRE.items() <= installed.QUESTIONNAIRE.items()
 
 
 @pytest.fixture
