@@ -78,3 +78,10 @@ def test_it_loads_shilins_public_site_twice_without_duplicates(agencies, setting
                               ("track", "en", "/en/sly/petitions/track/")]:
         found = search_documents(q=q, language=language, agency=sly)
         assert path in [document.url for document in found.results], (q, language)
+    # A demo form and the quarter's statistics are found under their kinds.
+    power = DownloadForm.objects.get(agency=sly, name_zh="委任狀")
+    statistics = DisclosureEntry.objects.get(agency=sly, title_zh__contains="業務統計")
+    for q, kind, url in [("委任狀", "form", f"/zh-hant/sly/forms/#form-{power.pk}"),
+                         ("業務統計", "disclosure", f"/zh-hant/sly/disclosure/{statistics.pk}/")]:
+        found = search_documents(q=q, language="zh-hant", agency=sly, kinds=[kind])
+        assert [document.url for document in found.results] == [url], q

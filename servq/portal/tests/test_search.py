@@ -1,9 +1,10 @@
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from servq.portal.models import NewsItem, SearchDocument
 from servq.portal.search import candidates, highlight, parse_query, search_documents
@@ -150,6 +151,42 @@ def test_it_shows_results_with_marks_on_the_search_page(client, site):
     page = client.get(url, {"q": "拍賣"}).content.decode()
     assert "不動產<mark>拍賣</mark>公告" in page
     assert 'role="status"' in page
+
+
+def search_page(client, q: str, agency: str | None = "sly", language: str = "zh-hant",
+                **params) -> str:
+    """The HTML of the agency's search page (or the all-agencies one when `agency` is None)."""
+    with translation.override(language):
+        url = (reverse("portal:search", kwargs={"agency": agency}) if agency
+               else reverse("portal:search-all"))
+    response = client.get(url, {"q": q, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_links(html: str) -> list[str]:
+    return re.findall(r'<h2 class="result-title"><a href="([^"]+)">', html)
+
+
+def result_kinds(html: str) -> list[str]:
+    return re.findall(r'<span class="kind">([^<]+)</span>', html)
+
+
+@pytest.mark.parametrize("language,q,kind,shown", [
+    ("zh-hant", "委任狀", "form", "下載書表"), ("zh-hant", "業務統計", "disclosure", "政府資訊公開"),
+    ("en", "attorney", "form", "Form"), ("en", "statistics", "disclosure", "Information disclosure"),
+])
+def test_it_finds_a_form_and_a_disclosure_entry_on_the_search_page(client, site, language, q,
+                                                                   kind, shown):
+    form, entry = site["forms"][0], site["disclosure"]
+    with translation.override(language):
+        expected = {"form": reverse("portal:forms", kwargs={"agency": "sly"}) + f"#form-{form.pk}",
+                    "disclosure": reverse("portal:disclosure-detail",
+                                          kwargs={"agency": "sly", "pk": entry.pk})}[kind]
+    assert expected in result_links(search_page(client, q, language=language))
+    html = search_page(client, q, language=language, kind=kind)
+    assert result_links(html) == [expected]
+    assert result_kinds(html) == [shown]
 
 
 def test_it_searches_in_a_bounded_number_of_queries(client, site, django_assert_max_num_queries):
