@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from servq.portal.models import NewsItem, SearchDocument
-from servq.portal.search import candidates, highlight, parse_query, search_documents
+from servq.portal.search import (
+    PAGE_SIZE, candidates, highlight, parse_query, search_documents,
+)
 from servq.portal.search_index import search_index_rebuild
 from servq.portal.services import content_delete, content_save
 
@@ -187,6 +189,47 @@ def test_it_finds_a_form_and_a_disclosure_entry_on_the_search_page(client, site,
     html = search_page(client, q, language=language, kind=kind)
     assert result_links(html) == [expected]
     assert result_kinds(html) == [shown]
+
+
+def test_it_filters_by_kind_on_the_search_page_with_every_kinds_count(client, site):
+    html = search_page(client, "稅", kind="faq")
+    assert result_links(html) == [reverse("portal:faq", kwargs={"agency": "sly"})
+                                  + f"#faq-{site['faq'].pk}"]
+    assert set(result_kinds(html)) == {"常見問題"}
+    assert "找到 1 筆結果。" in html
+    checked = re.findall(r'<input type="checkbox" name="kind" value="(\w+)"[^>]* checked>', html)
+    assert checked == ["faq"]
+    # Each kind's box shows how many documents of that kind hold the word, whatever is ticked.
+    shown = dict(re.findall(r'<label for="kind-(\w+)">[^<]*? \((\d+)\)</label>', html))
+    holding = [doc.kind for doc in SearchDocument.objects.filter(agency=site["agency"],
+                                                                 language="zh-hant")
+               if "稅" in doc.haystack]
+    assert shown == {kind: str(holding.count(kind)) for kind in SearchDocument.Kind.values}
+    assert int(shown["news"]) >= 1 and shown["faq"] == "1"
+
+
+def test_it_pages_through_many_results(client, site):
+    for number in range(25):
+        make_news(site["agency"], f"第{number}批拍賣公告", date(2015, 3, 1))
+    first, second = search_page(client, "拍賣"), search_page(client, "拍賣", page=2)
+    assert len(result_links(first)) == PAGE_SIZE
+    assert result_links(second) and not set(result_links(first)) & set(result_links(second))
+    holding = [doc for doc in SearchDocument.objects.filter(agency=site["agency"],
+                                                           language="zh-hant")
+               if "拍賣" in doc.haystack]
+    assert len(result_links(first) + result_links(second)) == len(holding)
+    assert '<ol class="search-results" start="21">' in second
+    assert "第 2 頁，共 2 頁" in second and 'rel="prev"' in second and 'rel="next"' not in second
+    assert 'href="?q=%E6%8B%8D%E8%B3%A3&amp;page=2" rel="next"' in first
+
+
+def test_it_searches_every_agency_on_the_all_agencies_page(client, site, cast):
+    html = search_page(client, "拍賣", agency=None)
+    links = result_links(html)
+    assert f"/zh-hant/sly/news/{site['news'][0].pk}/" in links
+    assert f"/zh-hant/tpy/news/{site['other_news'].pk}/" in links
+    agencies = set(re.findall(r'<p class="result-meta">([^<]+?) · ', html))
+    assert {cast.sly.short_name, cast.tpy.short_name} <= agencies
 
 
 def test_it_searches_in_a_bounded_number_of_queries(client, site, django_assert_max_num_queries):
