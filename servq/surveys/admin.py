@@ -12,14 +12,31 @@ from .services import questionnaire_new_version
 
 
 class ScaleOptionInline(admin.TabularInline):
+    """Once a scale has answers its options' codes and top-two flags are fixed, and none are
+    added or removed (models.ANSWERED_SCALE); labels and paper keys stay editable."""
+
     model = ScaleOption
     extra = 0
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.is_answered:
+            return ["code", "is_top_two"]
+        return []
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and not (obj and obj.is_answered)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj and obj.is_answered)
 
 
 @admin.register(Scale)
 class ScaleAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "kind"]
     inlines = [ScaleOptionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["code", "kind"] if obj is not None and obj.is_answered else []
 
 
 class QuestionGroupInline(admin.TabularInline):
@@ -54,3 +71,9 @@ class QuestionAdmin(admin.ModelAdmin):
     list_display = ["code", "text", "questionnaire", "group", "scale", "is_overall", "order"]
     list_filter = ["questionnaire", "scale"]
     search_fields = ["code", "text"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # statistics match answers by code: fixed once the version has answers
+        if obj is not None and obj.questionnaire.is_answered:
+            return ["questionnaire", "code", "scale"]
+        return []

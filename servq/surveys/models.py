@@ -10,11 +10,19 @@ millions.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from servq.core.models import Agency, ImportBatch
+
+# Statistics and tallies match answers by question code and option code, and count top-two
+# shares by the options' flag: once answers exist, changing these would rewrite past figures.
+ANSWERED_QUESTION = ("此問卷版本已有填答，題號、量表與所屬問卷不可再修改（統計依題號比對）；"
+                     "請建立新版本。")
+ANSWERED_SCALE = ("此量表已有填答，選項代碼與是否計入前兩項不可再修改，也不可增刪選項；"
+                  "請另建新量表。")
 
 
 class Scale(models.Model):
@@ -39,6 +47,12 @@ class Scale(models.Model):
     @property
     def is_text(self) -> bool:
         return self.kind == self.Kind.TEXT
+
+    @property
+    def is_answered(self) -> bool:
+        """Some question on this scale belongs to a version that has responses."""
+        return self.pk is not None and self.questions.filter(
+            questionnaire__responses__isnull=False).exists()
 
 
 class ScaleOption(models.Model):
@@ -65,6 +79,15 @@ class ScaleOption(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.label}"
+
+    def clean(self):
+        if self.pk is None:
+            return
+        before = ScaleOption.objects.filter(pk=self.pk).values_list(
+            "scale_id", "code", "is_top_two").first()
+        if before and before != (self.scale_id, self.code, self.is_top_two) \
+                and Scale(pk=before[0]).is_answered:
+            raise ValidationError(ANSWERED_SCALE)
 
 
 class QuestionnaireQuerySet(models.QuerySet):
@@ -122,6 +145,10 @@ class Questionnaire(models.Model):
         return self.effective_from <= day and (
             self.effective_until is None or day <= self.effective_until)
 
+    @property
+    def is_answered(self) -> bool:
+        return self.pk is not None and self.responses.exists()
+
 
 class QuestionGroup(models.Model):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE,
@@ -171,6 +198,15 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.text}"
+
+    def clean(self):
+        if self.pk is None:
+            return
+        before = Question.objects.filter(pk=self.pk).values_list(
+            "questionnaire_id", "code", "scale_id").first()
+        if before and before != (self.questionnaire_id, self.code, self.scale_id) \
+                and Questionnaire(pk=before[0]).is_answered:
+            raise ValidationError(ANSWERED_QUESTION)
 
     @property
     def label(self) -> str:
