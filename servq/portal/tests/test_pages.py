@@ -148,17 +148,67 @@ def test_it_stops_offering_a_withdrawn_form(client, site):
     assert form.name_zh not in client.get("/zh-hant/sly/forms/").content.decode()
 
 
+def assert_security_headers(response, url: str) -> None:
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp, url
+    assert "style-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
+    assert "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+
+
 def test_it_sends_the_security_headers_on_every_page(client, site):
     for url in public_urls(site) + ["/staff/", "/accounts/login/"]:
+        assert_security_headers(client.get(url), url)
+
+
+def test_it_sends_the_security_headers_on_errors_and_downloads(client, site):
+    """Not only on rendered pages: on a 404 and on a streamed form file too."""
+    form = site["forms"][0]
+    for url, status in [("/zh-hant/nosuch/", 404), ("/zh-hant/sly/news/999999/", 404),
+                        ("/en/sly/pages/nosuch/", 404), (f"/zh-hant/sly/forms/{form.pk}/odt/", 200),
+                        (f"/en/sly/forms/{form.pk}/pdf/", 200)]:
         response = client.get(url)
-        csp = response["Content-Security-Policy"]
-        assert "default-src 'self'" in csp and "script-src 'self'" in csp, url
-        assert "style-src 'self'" in csp and "frame-ancestors 'none'" in csp, url
-        assert "unsafe-inline" not in csp
-        assert response["X-Content-Type-Options"] == "nosniff"
-        assert response["X-Frame-Options"] == "DENY"
-        assert response["Referrer-Policy"] == "same-origin"
-        assert "camera=()" in response["Permissions-Policy"]
+        assert response.status_code == status, url
+        assert_security_headers(response, url)
+
+
+def test_it_sends_the_bare_address_to_the_chinese_site(client, site):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/zh-hant/"
+    assert client.get("/", follow=True).redirect_chain == [("/zh-hant/", 302)]
+
+
+@pytest.mark.parametrize("language,hours,lunch_home,lunch_guide", [
+    ("zh-hant", "<dt>上班時間</dt><dd>週一至週五 08:30-17:30</dd>",
+     "<dt>午休不打烊</dt><dd>12:30 至 13:30 由同仁在一樓服務台輪值",
+     "<p>午休時間 12:30 至 13:30 照常服務"),
+    ("en", "<dt>Opening hours</dt><dd>Mon-Fri 08:30-17:30</dd>",
+     "<dt>Open at lunchtime</dt><dd>From 12:30 to 13:30 staff",
+     "<p>We stay open at lunchtime, 12:30 to 13:30"),
+])
+def test_it_shows_the_opening_hours_and_the_lunchtime_service(client, site, language, hours,
+                                                              lunch_home, lunch_guide):
+    home = client.get(f"/{language}/sly/").content.decode()
+    assert hours in home and lunch_home in home
+    guide = client.get(f"/{language}/sly/pages/service-guide/").content.decode()
+    guide_hours = hours.replace("<dt>", "<h2>").replace("</dt><dd>", "</h2>\n<p>")
+    assert guide_hours.replace("</dd>", "</p>") in guide and lunch_guide in guide
+
+
+def test_it_says_nothing_of_lunchtime_when_the_agency_closes_then(client, site):
+    from servq.portal.models import SiteProfile
+    from servq.portal.services import site_profile_save
+
+    profile = SiteProfile.objects.get(agency=site["agency"])
+    profile.lunch_service = False
+    site_profile_save(profile=profile)
+    for url in ["/zh-hant/sly/", "/zh-hant/sly/pages/service-guide/"]:
+        html = client.get(url).content.decode()
+        assert "週一至週五 08:30-17:30" in html and "12:30" not in html, url
+        assert "午休不打烊" not in html and "午休時間" not in html, url
 
 
 def test_it_has_no_inline_script_or_style_on_public_pages(client, site):
