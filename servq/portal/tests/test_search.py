@@ -175,8 +175,10 @@ def result_kinds(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language,q,kind,shown", [
-    ("zh-hant", "委任狀", "form", "下載書表"), ("zh-hant", "業務統計", "disclosure", "政府資訊公開"),
-    ("en", "attorney", "form", "Form"), ("en", "statistics", "disclosure", "Information disclosure"),
+    ("zh-hant", "委任狀", "form", "下載書表"),
+    ("zh-hant", "業務統計", "disclosure", "政府資訊公開"),
+    ("en", "attorney", "form", "Form"),
+    ("en", "statistics", "disclosure", "Information disclosure"),
 ])
 def test_it_finds_a_form_and_a_disclosure_entry_on_the_search_page(client, site, language, q,
                                                                    kind, shown):
