@@ -13,3 +13,5 @@ LEDGER_FIGURE_KEYS = frozenset({
     "web_links",
     "trainings", "public_welfare", "facility_inspections",
 })
+# Not among them: `web_updates`, the portal's news count, which an indicator of that code
+# replaces for an agency whose website is not servq's portal (figures.py).

@@ -2,6 +2,9 @@
 
 Top-level values are year to date at the period's end (累計至N月底); the quarter's own
 values (to the period's end) sit under `quarter`. Every key is present without data.
+
+`web_updates` is the portal's count of news published unless an indicator of that code is
+defined (an agency whose website is elsewhere enters its updates in the indicator grid).
 """
 
 from servq.reports.registry import ReportScope, provider
@@ -15,6 +18,7 @@ from .selectors.links import web_link_figure
 from .selectors.lunch import lunch_duty_figure
 from .selectors.outreach import public_welfare_list, training_list
 from .selectors.staffing import stationed_staff_figure
+from .selectors.web_updates import web_updates_figure
 from .windows import Windows
 
 
@@ -35,4 +39,6 @@ def ledger_figures(scope: ReportScope) -> dict:
         "public_welfare": public_welfare_list(agency_ids=ids, windows=windows),
         "facility_inspections": inspection_figure(agency_ids=ids, windows=windows),
     }
+    if "web_updates" not in figures:
+        figures["web_updates"] = web_updates_figure(agency_ids=ids, windows=windows)
     return figures

@@ -12,7 +12,7 @@ LEDGER_KEYS = {
     "stationed_staff", "phone_courtesy_self", "phone_courtesy_hq", "attitude_baseline",
     "lunch_duty_services", "collections", "store_collections", "insurance_collections",
     "store_payment_threshold", "web_links", "trainings", "public_welfare",
-    "facility_inspections",
+    "facility_inspections", "web_updates",
     # the standard indicators
     "egate_tax_business", "egate_accounting_epay", "egate_procurement_eorder",
     "egate_joint_contract_epay", "egate_edocs", "case_inquiries", "web_visitors",
@@ -37,6 +37,8 @@ def test_it_returns_every_key_without_any_record(cast, figures):
                                           "quarter": {"cases": 0, "amount_ntd": 0}}
     assert empty["phone_courtesy_self"]["average"] is None
     assert empty["trainings"] == [] and empty["web_links"]["checked_at"] is None
+    assert empty["web_updates"] == {"value": 0, "unit": "次", "source": "portal",
+                                    "quarter": {"value": 0}, "month": {"value": 0}}
 
 
 def test_it_returns_the_same_keys_with_records(cast, roster, figures):
@@ -54,9 +56,9 @@ def test_it_computes_all_figures_in_a_bounded_number_of_queries(cast, roster, fi
     for month in range(1, 7):
         indicator_values_save(indicator=Indicator.objects.get(code="egate_edocs"),
                               agency=cast.sly, values={(date(2015, month, 1), None): month})
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(26):
         figures(cast.sly)
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(31):
         figures(cast.aee, consolidated=True)
 
 
