@@ -3,12 +3,15 @@ wrk from another process (target: 300 requests/s or more on this 2-core machine)
 
     .venv/bin/python bench/bench_portal_http.py            # Shilin's home page and questionnaire
     .venv/bin/python bench/bench_portal_http.py --path /en/sly/questionnaire/ --path ...
+    .venv/bin/python bench/bench_portal_http.py --path /zh-hant/sly/questionnaire/kiosk/
     .venv/bin/python bench/bench_portal_http.py --db postgres --workers 3 --duration 20
 
 The scratch database (var/bench/portal_http.sqlite3, or the PostgreSQL database bench_portal
 with --db postgres) gets the demo data (`load_demo`) on the first run. wrk and gunicorn share
 the machine's two cores, so the numbers are a floor, not what a server of its own would do.
-Every path is fetched once first and must answer 200.
+Every path is fetched once first and must answer 200 (a path that does not is reported and
+skipped). The kiosk page answers only enrolled counter tablets (403 otherwise, since d839e04),
+so its requests carry the cookie staff's enrolment gives a tablet.
 """
 
 import argparse
@@ -17,6 +20,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from urllib.parse import quote
 from pathlib import Path
@@ -25,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SQLITE_URL = f"sqlite:///{ROOT / 'var' / 'bench' / 'portal_http.sqlite3'}"
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/bench_portal")
 PORT = 8152
+KIOSK_PATH = re.compile(r"^/[\w-]+/(?P<agency>[\w-]+)/questionnaire/kiosk/")
 
 
 def prepare(env: dict) -> None:
@@ -34,12 +39,29 @@ def prepare(env: dict) -> None:
                        stdout=subprocess.DEVNULL)
 
 
+def kiosk_cookie(env: dict, agency_code: str) -> str:
+    """`name=value` of an enrolled tablet's cookie, signed with the server's SECRET_KEY."""
+    code = ("from servq.core.models import Agency\n"
+            "from servq.surveys.kiosk import COOKIE, kiosk_token\n"
+            f"print(COOKIE + '=' + kiosk_token(Agency.objects.get(code={agency_code!r})))")
+    output = subprocess.run([sys.executable, "manage.py", "shell", "-v0", "-c", code], env=env,
+                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return output.strip().splitlines()[-1]
+
+
+def request_headers(env: dict, path: str) -> dict:
+    kiosk = KIOSK_PATH.match(path)
+    return {"Cookie": kiosk_cookie(env, kiosk["agency"])} if kiosk else {}
+
+
 def wait_until_up(url: str, seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(url, timeout=2)
             return
+        except urllib.error.HTTPError:
+            return  # it answered
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"gunicorn did not answer at {url}")
@@ -86,11 +108,22 @@ def main() -> int:
         print("|---|---|---|---|---|")
         for shown in paths:
             path = quote(shown, safe="/?=&%")
-            with urllib.request.urlopen(base + path, timeout=10) as response:
-                assert response.status == 200, path
+            headers = request_headers(env, shown)
+            try:
+                request = urllib.request.Request(base + path, headers=headers)
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    answered = response.status
+            except urllib.error.HTTPError as error:
+                answered = error.code
+            if answered != 200:
+                print(f"| {shown} | not measured: answered {answered} | | | |")
+                status = 1
+                continue
+            wrk_headers = [option for name, value in headers.items()
+                           for option in ("-H", f"{name}: {value}")]
             output = subprocess.run(
-                ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", base + path],
-                capture_output=True, text=True, check=True).stdout
+                ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", *wrk_headers,
+                 base + path], capture_output=True, text=True, check=True).stdout
             rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
             latency = re.search(r"Latency\s+(\S+)", output).group(1)
             errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
