@@ -11,7 +11,8 @@ LEDGER_FIGURE_KEYS = frozenset({
     "lunch_duty_services",
     "collections", "store_collections", "insurance_collections", "store_payment_threshold",
     "web_links",
-    "trainings", "public_welfare", "facility_inspections",
+    "trainings", "trainings_totals", "public_welfare", "public_welfare_totals",
+    "facility_inspections",
 })
 # Not among them: `web_updates`, the portal's news count, which an indicator of that code
 # replaces for an agency whose website is not servq's portal (figures.py).

@@ -16,7 +16,8 @@ from .selectors.indicators import indicator_figures
 from .selectors.inspections import inspection_figure
 from .selectors.links import web_link_figure
 from .selectors.lunch import lunch_duty_figure
-from .selectors.outreach import public_welfare_list, training_list
+from .selectors.outreach import (public_welfare_list, public_welfare_totals, training_list,
+                                 training_totals)
 from .selectors.staffing import stationed_staff_figure
 from .selectors.web_updates import web_updates_figure
 from .windows import Windows
@@ -36,7 +37,9 @@ def ledger_figures(scope: ReportScope) -> dict:
                                                  calendar_agency=scope.agency),
         "web_links": web_link_figure(agency_ids=ids, windows=windows),
         "trainings": training_list(agency_ids=ids, windows=windows),
+        "trainings_totals": training_totals(agency_ids=ids, windows=windows),
         "public_welfare": public_welfare_list(agency_ids=ids, windows=windows),
+        "public_welfare_totals": public_welfare_totals(agency_ids=ids, windows=windows),
         "facility_inspections": inspection_figure(agency_ids=ids, windows=windows),
     }
     if "web_updates" not in figures:

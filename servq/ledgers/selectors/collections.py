@@ -48,5 +48,7 @@ def collection_figures(*, agency_ids: Iterable[int], windows: Windows) -> dict[s
         "store_collections": store["year"] | {"quarter": store["quarter"]},
         "insurance_collections": insurance["year"] | {"quarter": insurance["quarter"]},
         "collections": overall["year"] | {"quarter": overall["quarter"]},
-        "store_payment_threshold": {"value": SMALL_PAYMENT_LIMIT_NTD, "unit": "元"},
+        # A rule, not a count: the same in every span.
+        "store_payment_threshold": {"value": SMALL_PAYMENT_LIMIT_NTD, "unit": "元",
+                                    "quarter": {"value": SMALL_PAYMENT_LIMIT_NTD}},
     }

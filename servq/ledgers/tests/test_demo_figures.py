@@ -143,6 +143,7 @@ def test_it_checked_every_link_and_found_them_healthy(ledgers):
 def test_it_lists_the_seeds_trainings(ledgers):
     listed = [(t["date"], t["topic"], t["speaker"]) for t in ledgers["trainings"]]
     assert listed == [(t["date"], t["topic"], t["speaker"]) for t in FACTS["trainings_2015H1"]]
+    assert ledgers["trainings_totals"]["count"] == len(FACTS["trainings_2015H1"])
 
 
 def test_it_lists_the_seeds_public_welfare_activities(ledgers):
@@ -155,3 +156,11 @@ def test_it_lists_the_seeds_public_welfare_activities(ledgers):
                                   ("donors", "persons"), ("bags", "bags"), ("cc", "cc")):
             if seed_field in fact:
                 assert activity[field] == fact[seed_field], (fact["title"], field)
+
+
+def test_it_totals_the_seeds_public_welfare_activities(ledgers):
+    totals, facts = ledgers["public_welfare_totals"], FACTS["public_welfare_2015"]
+    assert totals["count"] == len(facts)
+    assert totals["person_hours"] == sum(f.get("person_hours", 0) for f in facts)
+    assert (totals["donors"], totals["bags"], totals["cc"]) == tuple(
+        sum(f.get(key, 0) for f in facts) for key in ("persons", "bags", "cc"))

@@ -11,8 +11,8 @@ from servq.ledgers.services.lunch import lunch_duty_save
 LEDGER_KEYS = {
     "stationed_staff", "phone_courtesy_self", "phone_courtesy_hq", "attitude_baseline",
     "lunch_duty_services", "collections", "store_collections", "insurance_collections",
-    "store_payment_threshold", "web_links", "trainings", "public_welfare",
-    "facility_inspections", "web_updates",
+    "store_payment_threshold", "web_links", "trainings", "trainings_totals", "public_welfare",
+    "public_welfare_totals", "facility_inspections", "web_updates",
     # the standard indicators
     "egate_tax_business", "egate_accounting_epay", "egate_procurement_eorder",
     "egate_joint_contract_epay", "egate_edocs", "case_inquiries", "web_visitors",
@@ -37,8 +37,19 @@ def test_it_returns_every_key_without_any_record(cast, figures):
                                           "quarter": {"cases": 0, "amount_ntd": 0}}
     assert empty["phone_courtesy_self"]["average"] is None
     assert empty["trainings"] == [] and empty["web_links"]["checked_at"] is None
+    assert empty["trainings_totals"] == {"value": 0, "count": 0, "attendees": 0, "hours": 0,
+                                         "person_hours": 0, "quarter": {
+                                             "value": 0, "count": 0, "attendees": 0,
+                                             "hours": 0, "person_hours": 0}}
     assert empty["web_updates"] == {"value": 0, "unit": "次", "source": "portal",
                                     "quarter": {"value": 0}, "month": {"value": 0}}
+
+
+def test_it_puts_the_quarter_beside_every_year_to_date_figure(cast, figures):
+    lists = {"trainings", "public_welfare"}  # record lists; their totals have the quarter
+    result = figures(cast.sly)
+    assert {key for key, figure in result.items() if key not in lists
+            and "quarter" not in figure} == set()
 
 
 def test_it_returns_the_same_keys_with_records(cast, roster, figures):
@@ -56,9 +67,10 @@ def test_it_computes_all_figures_in_a_bounded_number_of_queries(cast, roster, fi
     for month in range(1, 7):
         indicator_values_save(indicator=Indicator.objects.get(code="egate_edocs"),
                               agency=cast.sly, values={(date(2015, month, 1), None): month})
-    with django_assert_max_num_queries(26):
+    # one query per ledger or so, never per record (the totals and web updates: 3 more)
+    with django_assert_max_num_queries(28):
         figures(cast.sly)
-    with django_assert_max_num_queries(31):
+    with django_assert_max_num_queries(33):
         figures(cast.aee, consolidated=True)
 
 

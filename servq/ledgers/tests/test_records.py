@@ -69,6 +69,63 @@ def test_it_lists_public_welfare_activities_dated_by_day_or_month(cast, figures)
     assert figures(cast.sly, "2015-01")["public_welfare"][0]["person_hours"] == 1173
 
 
+def test_it_totals_the_trainings_of_the_year_and_of_the_quarter(cast, figures):
+    for held_on, attendees, hours in ((date(2015, 3, 4), 71, "3"), (date(2015, 5, 6), 52, "1.5"),
+                                      (date(2015, 7, 1), 9, "1")):
+        record_save(agency=cast.sly, instance=Training(), data=dict(
+            held_on=held_on, topic="t", speaker="s", attendees=attendees, hours=Decimal(hours),
+            invited_agencies=[]))
+    totals = figures(cast.sly, "2015Q2")["trainings_totals"]
+    assert (totals["count"], totals["attendees"], totals["hours"], totals["person_hours"]) == (
+        2, 123, Decimal("4.5"), Decimal("291"))  # 71 × 3 + 52 × 1.5
+    quarter = totals["quarter"]
+    assert (quarter["count"], quarter["attendees"], quarter["hours"], quarter["person_hours"]) \
+        == (1, 52, Decimal("1.5"), Decimal("78"))
+    assert figures(cast.tpy, "2015Q2")["trainings_totals"]["count"] == 0
+
+
+def test_it_totals_public_welfare_and_blood_drives_of_the_year_and_of_the_quarter(cast, figures):
+    for data in (dict(first_day=date(2015, 2, 5), last_day=date(2015, 2, 5), title="捐血",
+                      participants=10, donors=10, bags=14, cc=5000),
+                 dict(first_day=date(2015, 5, 8), last_day=date(2015, 5, 8), title="捐血",
+                      donors=3, bags=4, cc=1000),
+                 dict(first_day=date(2015, 1, 1), last_day=date(2015, 6, 30), dated_by="month",
+                      title="協助清理辦公廳舍周邊環境", person_hours=1173),
+                 dict(first_day=date(2015, 2, 2), last_day=date(2015, 2, 2), title="關懷",
+                      participants=4, person_hours=32)):
+        record_save(agency=cast.sly, instance=PublicWelfareActivity(), data=data)
+    totals = figures(cast.sly, "2015Q2")["public_welfare_totals"]
+    assert {key: totals[key] for key in ("count", "participants", "person_hours", "donors",
+                                         "bags", "cc")} == {
+        "count": 4, "participants": 14, "person_hours": 1205, "donors": 13, "bags": 18,
+        "cc": 6000}
+    # the quarter: the May drive and the cleaning that ran through it
+    assert {key: totals["quarter"][key] for key in ("count", "person_hours", "donors", "bags",
+                                                    "cc")} == {
+        "count": 2, "person_hours": 1173, "donors": 3, "bags": 4, "cc": 1000}
+
+
+def test_it_changes_the_public_welfare_figures_when_an_activity_is_corrected(cast, client_for,
+                                                                             figures):
+    new = reverse("ledgers:record-create", args=["sly", "public-welfare"])
+    data = {"first_day": "104/02/05", "last_day": "104/02/05", "dated_by": "day", "title": "捐血",
+            "partner": "", "participants": "", "person_hours": "", "donors": "10", "bags": "14",
+            "cc": "5000", "note": ""}
+    assert client_for(cast.secretariat).post(new, data).status_code == 302
+    activity = PublicWelfareActivity.objects.get()
+    assert figures(cast.sly)["public_welfare_totals"]["bags"] == 14
+    edit = reverse("ledgers:record-edit", args=["sly", "public-welfare", activity.pk])
+    response = client_for(cast.secretariat).post(edit, data | {"bags": "15", "cc": "5250",
+                                                               "last_day": "104/05/05"})
+    assert response.status_code == 302
+    result = figures(cast.sly)
+    assert (result["public_welfare"][0]["bags"], result["public_welfare"][0]["date"]) == (
+        15, "2015-02-05..2015-05-05")
+    assert (result["public_welfare_totals"]["bags"], result["public_welfare_totals"]["cc"]) == (
+        15, 5250)
+    assert result["public_welfare_totals"]["quarter"]["bags"] == 15  # now runs into Q2
+
+
 def test_it_rotates_inspectors_weekly_and_counts_inspections_and_defects(cast, roster, figures):
     officers = [p for p in roster if p.title == "行政執行官"][:3]
     assert inspection_rota_generate(agency=cast.sly, first_week=date(2015, 4, 8), weeks=4,
