@@ -92,6 +92,11 @@ def indicator_tally(*, indicator: Indicator, agency: Agency, category: Indicator
         raise TallyRefused(f"「{indicator.name}」不開放服務台計數。")
     if category is not None and category.indicator_id != indicator.pk:
         raise TallyRefused("分類不屬於此統計項目。")
+    if category is None and indicator.categories.filter(is_active=True).exists():
+        # a cell without a category would count in no column of the grid
+        raise TallyRefused(f"「{indicator.name}」依分類計數，請選擇分類。")
+    if category is not None and not category.is_active:
+        raise TallyRefused(f"分類「{category.name}」已停用。")
     row, _ = IndicatorValue.objects.select_for_update().get_or_create(
         indicator=indicator, agency=agency, month=month_start(on), category=category,
         defaults={"value": 0, "updated_by": actor})

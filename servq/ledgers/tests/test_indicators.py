@@ -145,6 +145,17 @@ def test_it_tallies_from_the_front_desk_page(cast, client_for):
     assert IndicatorValue.objects.get(category=onsite, agency=cast.sly).value == 1
 
 
+def test_it_refuses_a_tally_without_the_category_the_indicator_needs(cast, client_for):
+    with pytest.raises(TallyRefused, match="請選擇分類"):
+        indicator_tally(indicator=indicator("case_inquiries"), agency=cast.sly, category=None,
+                        on=timezone.localdate())
+    url = reverse("ledgers:tally", args=["sly"])
+    response = client_for(cast.front_desk).post(url, {"indicator": "case_inquiries"},
+                                                follow=True)
+    assert "「案件查詢受理件數」依分類計數，請選擇分類。" in response.content.decode()
+    assert not IndicatorValue.objects.exists()
+
+
 def test_it_saves_the_grid_for_the_owning_office_only(cast, client_for):
     url = reverse("ledgers:indicator-grid", args=["sly", "case_inquiries", 2015])
     onsite = channels()["onsite"]
