@@ -115,11 +115,16 @@ def test_it_labels_every_option_in_a_fieldset_with_a_legend(agencies, client, st
         block = re.search(rf'<fieldset class="question" id="q-{question.code}"[^>]*>(.*?)</fieldset>',
                           html, re.S)[1]
         assert f"<legend>{question.text}</legend>" in block
-        inputs = re.findall(r'<input type="radio" name="([^"]+)" id="([^"]+)"', block)
-        assert len(inputs) == len(question.options) + 1  # the options and 不回答
-        for name, input_id in inputs:
-            assert name == question.code and f'<label class="option' in block
-            assert f'for="{input_id}"' in block
+        # each radio inside its own label, which names it and shows the option's text
+        labelled = re.findall(
+            r'<label class="option[^"]*" for="([^"]+)">\s*<input type="radio" name="([^"]+)" '
+            r'id="([^"]+)" value="([^"]*)"[^>]*>\s*<span>([^<]+)</span>\s*</label>', block)
+        assert [(value, text) for _, _, _, value, text in labelled] == [
+            (option.code, option.label) for option in question.options] + [("", "不回答")]
+        for label_for, name, input_id, _, _ in labelled:
+            assert name == question.code and label_for == input_id
+        assert len({input_id for _, _, input_id, _, _ in labelled}) == len(labelled)
+        assert block.count('type="radio"') == len(labelled)
     assert '<label for="id_comment">' in html
 
 
