@@ -31,6 +31,10 @@ class LunchRosterForm(_StaffChoice):
         first, last = data.get("first"), data.get("last")
         if first and last and not 0 <= (last - first).days <= 366:
             raise forms.ValidationError("迄日須在起日之後，且一次最多排一年。")
+        staff, per_day = data.get("staff"), data.get("per_day")
+        if staff and per_day and per_day > len(staff):
+            self.add_error("per_day", f"每日輪值人數不能多於所選的輪值人員（{len(staff)} 人），"
+                                      "同一人一天只輪值一次。")
         return data
 
 

@@ -18,6 +18,10 @@ class NoRateConfigured(ValueError):
     pass
 
 
+class RosterRefused(ValueError):
+    pass
+
+
 def rate_on(day: date) -> LunchDutyRate:
     rate = LunchDutyRate.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
     if rate is None:
@@ -31,8 +35,12 @@ def lunch_roster_generate(*, agency: Agency, first: date, last: date, staff: lis
     """Assign `per_day` people to each working day in [first, last] that has fewer, taking
     turns in the order of `staff` and continuing after whoever was last on duty before.
     Days already staffed keep their people. Returns the number of shifts created."""
+    staff = list(dict.fromkeys(staff))
     if per_day < 1:
-        raise ValueError("per_day must be at least 1")
+        raise RosterRefused("每日輪值人數至少 1 人。")
+    if per_day > len(staff):
+        # nobody can be on duty twice in a day (and the table refuses it)
+        raise RosterRefused(f"每日輪值人數（{per_day} 人）不能多於所選的輪值人員（{len(staff)} 人）。")
     if any(person.agency_id != agency.pk for person in staff):
         raise ValueError("the roster can only use the agency's own staff")
     days = WorkCalendar(first, last, agency).workdays()
@@ -48,7 +56,9 @@ def lunch_roster_generate(*, agency: Agency, first: date, last: date, staff: lis
         people = on_duty.get(day, [])
         needed = per_day - len(people)
         if needed > 0:
-            added = rotate(staff, needed, after=after)
+            # never whoever is already on that day; there are enough others since
+            # per_day <= len(staff)
+            added = rotate(staff, needed, after=after, skip=people)
             shifts.extend(LunchDuty(agency=agency, day=day, staff_member=person)
                           for person in added)
             people = people + added

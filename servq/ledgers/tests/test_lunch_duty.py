@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from servq.core.models import CalendarDay
 from servq.ledgers.models import LunchDuty, LunchDutyRate
-from servq.ledgers.services.lunch import (NoRateConfigured, lunch_duty_save,
+from servq.ledgers.services.lunch import (NoRateConfigured, RosterRefused, lunch_duty_save,
                                           lunch_roster_generate)
 
 FEBRUARY = (date(2015, 2, 1), date(2015, 2, 28))
@@ -43,6 +43,39 @@ def test_it_rotates_staff_over_the_working_days_of_the_office_calendar(
     before = LunchDuty.objects.get(day=date(2015, 2, 9)).staff_member
     assert LunchDuty.objects.get(day=date(2015, 2, 10)).staff_member == \
         duty_staff[(duty_staff.index(before) + 1) % 3]
+
+
+def test_it_refuses_more_people_a_day_than_staff_chosen(cast, duty_staff, office_calendar_2015):
+    with pytest.raises(RosterRefused, match="不能多於所選的輪值人員（2 人）"):
+        lunch_roster_generate(agency=cast.sly, first=FEBRUARY[0], last=FEBRUARY[1],
+                              staff=duty_staff[:2], per_day=3)
+    assert not LunchDuty.objects.exists()
+
+
+def test_it_never_puts_a_person_twice_on_a_day_already_half_staffed(cast, duty_staff,
+                                                                    office_calendar_2015):
+    first = duty_staff[0]
+    LunchDuty.objects.create(agency=cast.sly, day=date(2015, 2, 2), staff_member=first)
+    created = lunch_roster_generate(agency=cast.sly, first=date(2015, 2, 2),
+                                    last=date(2015, 2, 3), staff=duty_staff, per_day=2)
+    assert created == 3
+    by_day = {}
+    for shift in LunchDuty.objects.order_by("day", "pk"):
+        by_day.setdefault(shift.day, []).append(shift.staff_member)
+    assert by_day == {date(2015, 2, 2): [first, duty_staff[1]],
+                      date(2015, 2, 3): [duty_staff[2], first]}
+
+
+def test_it_explains_on_the_roster_screen_why_the_people_a_day_are_too_many(
+        cast, duty_staff, office_calendar_2015, client_for):
+    url = reverse("ledgers:lunch-roster", args=["sly"])
+    response = client_for(cast.secretariat).post(url, {
+        "first": "104/02/01", "last": "104/02/28", "per_day": 4,
+        "staff": [p.pk for p in duty_staff]})
+    assert response.status_code == 200
+    assert "每日輪值人數不能多於所選的輪值人員（3 人），同一人一天只輪值一次。" in \
+        response.content.decode()
+    assert not LunchDuty.objects.exists()
 
 
 def test_it_skips_an_agencys_own_closure_day(cast, duty_staff, office_calendar_2015):
