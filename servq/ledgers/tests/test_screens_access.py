@@ -134,6 +134,45 @@ def test_it_opens_the_tally_to_the_front_desk_and_sections(world, expect):
     expect(url("tally"), {"secretariat", "clerk", "front_desk"})
 
 
+TALLIERS = {"secretariat", "clerk", "front_desk"}
+IMPORTERS = {"secretariat", "ethics", "statistics", "personnel", "accounting", "committee"}
+
+
+def test_it_refuses_tally_and_indicator_import_posts_and_changes_nothing(world, cast,
+                                                                        client_for):
+    """Valid requests by the roles that may not make them: the write would happen if the role
+    check were missing."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from servq.core.models import ImportBatch
+    from servq.core.tabular import csv_bytes
+    from servq.ledgers.models import IndicatorCategory, IndicatorValue
+
+    onsite = IndicatorCategory.objects.get(indicator__code="case_inquiries", code="onsite")
+    content = csv_bytes(["indicator", "month", "category", "value"],
+                        [["case_inquiries", "2015-04", "onsite", "120"]])
+    before = (IndicatorValue.objects.count(), ImportBatch.objects.count())
+    for who in [*EVERYONE, None]:
+        client = client_for(getattr(cast, who) if who else None)
+        wanted = 302 if who is None else 404 if who in NO_STANDING else 403
+        if who not in TALLIERS:
+            status = client.post(url("tally"), {"indicator": "case_inquiries",
+                                                "category": onsite.pk}).status_code
+            assert status == wanted, f"{who} tally: {status}"
+        if who not in IMPORTERS:
+            upload = SimpleUploadedFile("values.csv", content, content_type="text/csv")
+            status = client.post(url("indicator-import"), {"file": upload}).status_code
+            assert status == wanted, f"{who} import: {status}"
+    assert (IndicatorValue.objects.count(), ImportBatch.objects.count()) == before
+    # the same requests by a role that may make them do write
+    client_for(cast.front_desk).post(url("tally"), {"indicator": "case_inquiries",
+                                                    "category": onsite.pk})
+    upload = SimpleUploadedFile("values.csv", content, content_type="text/csv")
+    assert client_for(cast.secretariat).post(url("indicator-import"),
+                                             {"file": upload}).status_code == 302
+    assert IndicatorValue.objects.count() == before[0] + 2
+
+
 def test_it_lets_only_accounting_import_collections(world, expect):
     expect(url("collection-import"), {"accounting"})
     expect(url("collection-batch-delete", 1), {"accounting"}, method="post")
