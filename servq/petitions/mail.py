@@ -74,7 +74,10 @@ def send_assignment_notice(petition: Petition, request=None) -> int:
 
 
 def send_reminder(petition: Petition, *, kind: str, connection=None) -> int:
+    """The number of recipients mailed (0: nobody with an address)."""
     to = staff_recipients(petition, with_secretariat=(kind == "overdue"))
+    if not to:  # nobody handles it yet: the secretariat (研考), who assigns petitions
+        to = staff_recipients(petition, with_secretariat=True)
     sent = _send(f"reminder_{kind}", {
         "petition": petition, "url": absolute(staff_path(petition)),
     }, to, connection)

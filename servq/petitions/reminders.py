@@ -2,9 +2,13 @@
 
 Several workers may run send_petition_reminders at the same time: each reminder is claimed
 by inserting its unique row (petition, kind, due date) first; the worker whose insert fails
-skips it. A reminder whose mail could not be sent gives its claim back for the next run.
-A deadline extension gives a new due date, hence new reminders.
+skips it. A reminder whose mail could not be sent (the server refused it, or nobody has an
+address to send it to) is logged, counted and gives its claim back for the next run; the
+other reminders of the run are still sent. A deadline extension gives a new due date, hence
+new reminders.
 """
+
+import logging
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,6 +20,8 @@ from django.utils import timezone
 from . import mail
 from .models import Petition, PetitionReminder
 
+logger = logging.getLogger(__name__)
+
 BEFORE_DUE_DAYS = 2  # calendar days before the due date
 
 
@@ -24,6 +30,7 @@ class ReminderRun:
     claimed: int
     sent: int
     skipped: int  # already claimed by another worker or an earlier run
+    failed: int = 0  # not sent (mail refused, or no recipient): tried again on the next run
 
 
 def _claim(petition: Petition, kind: str) -> PetitionReminder | None:
@@ -50,7 +57,7 @@ def reminders_due(on: date):
 
 def send_reminders(*, on: date | None = None, connection=None) -> ReminderRun:
     on = on or timezone.localdate()
-    claimed = sent = skipped = 0
+    claimed = sent = skipped = failed = 0
     for petition, kind in reminders_due(on):
         reminder = _claim(petition, kind)
         if reminder is None:
@@ -59,10 +66,20 @@ def send_reminders(*, on: date | None = None, connection=None) -> ReminderRun:
         claimed += 1
         try:
             recipients = mail.send_reminder(petition, kind=kind, connection=connection)
-        except Exception:
+        except Exception as error:  # the mail server is the outside world: any failure
+            # Without addresses in the log (SMTP errors name them).
+            logger.warning("%s reminder for petition %s failed: %s", kind, petition.number,
+                           type(error).__name__)
+            recipients = None
+        else:
+            if not recipients:
+                logger.warning("%s reminder for petition %s has no recipient with an address",
+                               kind, petition.number)
+        if not recipients:
             reminder.delete()  # give the claim back: the next run tries again
-            raise
+            failed += 1
+            continue
         PetitionReminder.objects.filter(pk=reminder.pk).update(sent_at=timezone.now(),
                                                                recipients=recipients)
-        sent += 1 if recipients else 0
-    return ReminderRun(claimed, sent, skipped)
+        sent += 1
+    return ReminderRun(claimed, sent, skipped, failed)

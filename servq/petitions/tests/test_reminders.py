@@ -1,3 +1,4 @@
+import logging
 import threading
 from datetime import date, timedelta
 from io import StringIO
@@ -7,11 +8,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
 
+from servq.core.models import Unit
 from servq.petitions.models import PetitionReminder
 from servq.petitions.reminders import send_reminders
 from servq.petitions.services import petition_assign, petition_extend_deadline
 
 from .conftest import section
+from .failing_mail import REFUSED_ADDRESS
 
 
 @pytest.fixture
@@ -50,9 +53,45 @@ def test_it_reminds_again_for_an_extended_deadline(assigned, rules):
 
 def test_it_gives_the_claim_back_when_mail_fails(assigned, settings):
     settings.EMAIL_BACKEND = "servq.petitions.tests.failing_mail.EmailBackend"
-    with pytest.raises(ConnectionError):
-        send_reminders(on=assigned.due_on + timedelta(days=1))
+    run = send_reminders(on=assigned.due_on + timedelta(days=1))
+    assert (run.claimed, run.sent, run.failed) == (1, 0, 1)
     assert not PetitionReminder.objects.exists()
+
+
+def test_it_sends_the_others_when_one_mail_fails_and_retries_it_next_run(
+        assigned, make_petition, rules, settings, caplog):
+    other = make_petition(category_code="case", received_on=assigned.received_on)
+    petition_assign(petition=other, unit=Unit.objects.get(agency=rules.sly, code="secretariat"),
+                    user=rules.secretariat, actor=rules.secretariat)
+    day_before = assigned.due_on - timedelta(days=1)
+    settings.EMAIL_BACKEND = "servq.petitions.tests.failing_mail.RefusingOneRecipientBackend"
+    with caplog.at_level(logging.WARNING, logger="servq.petitions.reminders"):
+        run = send_reminders(on=day_before)
+    assert (run.claimed, run.sent, run.failed) == (2, 1, 1)
+    assert [m.to for m in mail.outbox] == [["secretariat@example.gov.tw"]]
+    assert PetitionReminder.objects.get().petition == other
+    assert assigned.number in caplog.text and REFUSED_ADDRESS not in caplog.text
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # server is back
+    run = send_reminders(on=day_before)
+    assert (run.claimed, run.sent, run.failed) == (1, 1, 0)
+    assert mail.outbox[1].to == [REFUSED_ADDRESS] and assigned.number in mail.outbox[1].subject
+    assert PetitionReminder.objects.filter(sent_at__isnull=False).count() == 2
+
+
+def test_it_sends_an_unassigned_petitions_reminder_to_the_secretariat(make_petition, rules):
+    waiting = make_petition(received_on=date(2015, 6, 1))
+    rules.secretariat.email = ""  # nobody to send to: not claimed, tried again
+    rules.secretariat.save(update_fields=["email"])
+    run = send_reminders(on=waiting.due_on - timedelta(days=1))
+    assert (run.claimed, run.sent, run.failed) == (1, 0, 1) and mail.outbox == []
+    assert not PetitionReminder.objects.exists()
+    rules.secretariat.email = "secretariat@example.gov.tw"
+    rules.secretariat.save(update_fields=["email"])
+    run = send_reminders(on=waiting.due_on - timedelta(days=1))
+    assert (run.claimed, run.sent) == (1, 1)
+    assert [m.to for m in mail.outbox] == [["secretariat@example.gov.tw"]]
+    assert "將屆" in mail.outbox[0].subject and waiting.number in mail.outbox[0].subject
+    assert PetitionReminder.objects.get().recipients == 1
 
 
 @pytest.mark.django_db(transaction=True)

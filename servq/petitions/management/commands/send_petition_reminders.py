@@ -26,4 +26,5 @@ class Command(BaseCommand):
                           f"放棄 {retry.abandoned} 則")
         run = send_reminders(on=on)
         self.stdout.write(f"提醒：認領 {run.claimed} 則，寄出 {run.sent} 則，"
+                          f"寄送失敗（下次重試）{run.failed} 則，"
                           f"已由其他程序處理 {run.skipped} 則")
