@@ -4,6 +4,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -23,6 +24,50 @@ def docx_text(content: bytes) -> str:
         for row in table.rows:
             parts.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(parts)
+
+
+def odt_tables(content: bytes) -> list[list[list[str]]]:
+    """Every table, as rows of cell texts (header rows included)."""
+    document = OdfDocument(io.BytesIO(content))
+    return [[["".join(str(p) for p in cell.get_paragraphs()).strip() for cell in row.get_cells()]
+             for row in table.get_rows()] for table in document.body.get_tables()]
+
+
+def docx_tables(content: bytes) -> list[list[list[str]]]:
+    document = docx.Document(io.BytesIO(content))
+    return [[[cell.text.strip() for cell in row.cells] for row in table.rows]
+            for table in document.tables]
+
+
+class _HtmlTables(HTMLParser):
+    """The report's tables are not nested: a table, its rows, their th/td cells."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("th", "td"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td"):
+            self.tables[-1][-1].append("".join(self.cell).strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def html_tables(content: bytes) -> list[list[list[str]]]:
+    parser = _HtmlTables()
+    parser.feed(content.decode("utf-8"))
+    return parser.tables
 
 
 def pdf_text(content: bytes, *, raw: bool = False) -> str:

@@ -10,7 +10,7 @@ import json
 import re
 import uuid
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -25,12 +25,19 @@ from servq.ledgers.services.collections import collection_save
 from servq.reports.defaults import install_default_templates
 from servq.surveys.services import survey_response_submit
 from servq.surveys.structure import load_structure, questionnaire_in_effect
-from servq.reports.tests.documents import (docx_text, odt_text, pdf_fonts, pdf_text,
-                                           soffice_to_pdf)
+from servq.reports.tests.documents import (docx_tables, docx_text, html_tables, odt_tables,
+                                           odt_text, pdf_fonts, pdf_text, soffice_to_pdf)
 
-SEED = json.loads((Path(__file__).with_name("seed_figures.json")).read_text(encoding="utf-8"))
+# pytest-django sets up a test database only for the selected tests that ask for one: without
+# this mark, `-k` choosing only tests of the module-scoped demo would load it into the real
+# database named by DATABASE_URL.
+pytestmark = pytest.mark.django_db
+
+SEED = json.loads((Path(__file__).with_name("seed_figures.json")).read_text(encoding="utf-8"),
+                  parse_float=Decimal)
 FACTS = {fact["code"]: fact for fact in SEED["figures_year_to_date"]}
 SURVEY = SEED["survey_2015Q2"]
+TABLES = {"odt": odt_tables, "docx": docx_tables, "html": html_tables}
 READERS = {"odt": odt_text, "docx": docx_text, "pdf": lambda content: pdf_text(content, raw=True),
            "html": lambda content: html.unescape(strip_tags(content.decode("utf-8")))}
 
@@ -71,10 +78,6 @@ def seed_phrases() -> list[str]:
     phrases = ["104年度提升服務品質執行成果報告", "陳報機關：法務部行政執行署士林分署",
                "資料時間：104年1月至6月（第2季）",
                "壹、優質便民服務", "貳、資訊網路服務", "參、創新加值服務"]
-    # Every count of every question, with the percentage its base gives (admin_3 included).
-    for code, counts in SURVEY["counts"].items():
-        base = sum(counts.values())
-        phrases += [f"{percent(count, base)}%（{count}）" for count in counts.values()]
     phrases += [f"回收問卷{SURVEY['respondents']}份",
                 f"共訪查{SEED['survey_year_to_date_respondents']}人次"]
     stationed = FACTS["stationed_staff"]
@@ -84,11 +87,6 @@ def seed_phrases() -> list[str]:
         fact = FACTS[code]
         values = fact | ({"wan": wan(fact["value"])} if "value" in fact else {})
         phrases += [template.format(**values) for template in templates]
-    for activity in SEED["public_welfare_2015"]:
-        phrases.append(activity["title"])
-        phrases += [f"{activity[key]:,}" for key in ("person_hours", "persons", "bags", "cc")
-                    if key in activity]
-    phrases.append("華山基金會")
     for training in SEED["trainings_2015H1"]:
         year, month, day = (int(part) for part in training["date"].split("-"))
         phrases.append(f"{year - 1911}年{month}月{day}日，{training['speaker']}主講「{training['topic']}」")
@@ -97,6 +95,123 @@ def seed_phrases() -> list[str]:
 
 def squeeze(text: str) -> str:
     return "".join(text.split())
+
+
+# The survey tables: each question's row, found by the label the default template gives it
+# (its name tables facilities, staffitems, awareitems, adminitems and overall), and its row in
+# the ranking table (name table allitems).
+ROW_LABELS = {
+    "env_a": "交通引導措施", "env_b": "便民停車措施", "env_c": "案件申辦指引措施",
+    "env_d": "哺集乳設施", "env_e": "兒童遊憩區", "env_f": "閱覽室",
+    "staff_a": "服務態度", "staff_b": "專業知識", "staff_c": "案件申辦速度", "staff_d": "解決問題能力",
+    "aware_1": "2萬元以下欠款可於超商繳款", "aware_2": "經濟困難者可洽承辦人員分期繳款事宜",
+    "aware_3": "弱勢協助及轉介",
+    "admin_1": "業務申辦流程", "admin_2": "2萬元以下欠款可於超商繳款",
+    "admin_3": "經濟困難者可洽承辦人員分期繳納", "admin_4": "經濟弱勢協助及轉介",
+    "env_overall": "整體洽公環境", "staff_overall": "整體人員專業度",
+    "promo_overall": "形象及業務宣導", "admin_overall": "整體行政措施",
+}
+RANKING_LABELS = ROW_LABELS | {"admin_2": "超商繳款措施", "admin_3": "分期繳納措施",
+                               "admin_4": "弱勢協助及轉介"}
+# The seed's note: admin_3 is printed 69/4/27/0/3 percent (27 of 26 people); the report prints
+# what its counts 18/1/7/0/0 give.
+CONTRADICTED = {"admin_3"}
+CELL = re.compile(r"(\d+(?:\.\d)?)%（(\d+)）")
+
+
+def agrees(printed: Decimal, stated: Decimal) -> bool:
+    """The seed prints some admin items as whole percents: printed 92.3 agrees with stated 92."""
+    places = Decimal(1).scaleb(min(stated.as_tuple().exponent, 0))
+    return printed.quantize(places, rounding=ROUND_HALF_UP) == stated
+
+
+def expected_percents(code: str) -> list[Decimal]:
+    counts = list(SURVEY["counts"][code].values())
+    if code in CONTRADICTED:  # the data's value, computed here rather than by servq
+        return [(Decimal(100 * c) / sum(counts)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+                for c in counts]
+    return [Decimal(value) for value in SURVEY["stated_percent"][code]]
+
+
+def roc_date(text: str) -> str:
+    """The seed's dates as the report prints them: 2015-02-02 -> 104年2月2日, 2015-02 ->
+    104年2月, 2015-01..2015-06 -> 104年1月至6月."""
+    first, _, last = text.partition("..")
+    year, month, *day = (int(part) for part in first.split("-"))
+    start = f"{year - 1911}年{month}月" + (f"{day[0]}日" if day else "")
+    return f"{start}至{int(last.split('-')[1])}月" if last else start
+
+
+def welfare_row(activity: dict) -> list[str]:
+    """An activity as a row of the default template's table: 日期, 活動, 合作單位, 服務人次／小時,
+    捐血人數, 捐血袋數, 捐血量（c.c.）."""
+    numbers = [f"{activity[key]:,}" if key in activity else "—"
+               for key in ("person_hours", "persons", "bags", "cc")]
+    return [roc_date(activity["date"]), activity["title"], activity.get("partner", "—"), *numbers]
+
+
+def spaced(label: str) -> str:
+    """A pattern of the label also when the PDF wraps it over lines."""
+    return r"\s*".join(map(re.escape, label))
+
+
+def table_rows(fmt: str, content: bytes) -> list[list[str]]:
+    """Every row of every table, cells squeezed; PDF has no tables, so its rows are read from
+    the text in the order it was written (a wrapped cell's lines stay together)."""
+    if fmt == "pdf":
+        return []
+    return [[squeeze(cell) for cell in row] for table in TABLES[fmt](content) for row in table]
+
+
+def distribution_rows(fmt: str, content: bytes, text: str, label: str, options: int):
+    """The rows labelled `label` with `options` cells like 61.5%（16） and a base: as
+    [(percent, count), ...] and the base. In the PDF's text (written order) a row is its
+    label, its cells and its base one after the other."""
+    if fmt == "pdf":
+        cells = r"((?:\s*\d+(?:\.\d)?%（\d+）){" + str(options) + "})"
+        pattern = rf"(?<!\S){spaced(label)}{cells}\s+(\d+)(?!\S)"
+        return [([(Decimal(p), int(c)) for p, c in CELL.findall(cells)], int(base))
+                for cells, base in re.findall(pattern, text)]
+    return [([(Decimal(m[1]), int(m[2])) for m in map(CELL.fullmatch, row[1:-1])], int(row[-1]))
+            for row in table_rows(fmt, content)
+            if row[0] == label and len(row) == options + 2
+            and all(CELL.fullmatch(cell) for cell in row[1:-1]) and row[-1].isdigit()]
+
+
+def ranking_values(fmt: str, content: bytes, text: str, label: str) -> list[Decimal]:
+    if fmt == "pdf":  # 名次, 題目, 滿意比例 written one after the other
+        return [Decimal(v) for v in re.findall(rf"(?m)^\d+\s+{spaced(label)}\s+(\d+\.\d)%$", text)]
+    return [Decimal(row[2].rstrip("%")) for row in table_rows(fmt, content)
+            if len(row) == 3 and row[1] == label and row[0].isdigit()]
+
+
+def seed_rows_missing(fmt: str, content: bytes) -> list[str]:
+    """What of the seed's survey and public-welfare tables the document does not print in the
+    right row: every question's percents and counts (stated_percent), its base, its top-two
+    rate in the ranking (stated_top2_percent), every activity with its date."""
+    text = pdf_text(content, raw=True) if fmt == "pdf" else ""
+    problems = []
+    for code, counts in SURVEY["counts"].items():
+        rows = distribution_rows(fmt, content, text, ROW_LABELS[code], len(counts))
+        expected = list(zip(expected_percents(code), counts.values()))
+        if len(rows) != 1:
+            problems.append(f"{code}: {len(rows)} rows labelled {ROW_LABELS[code]}")
+        elif not (rows[0][1] == sum(counts.values()) and len(rows[0][0]) == len(expected) and all(
+                count == want_count and agrees(printed, want)
+                for (printed, count), (want, want_count) in zip(rows[0][0], expected))):
+            problems.append(f"{code}: {rows[0]} is not {expected}")
+    for code, stated in SURVEY["stated_top2_percent"].items():
+        values = ranking_values(fmt, content, text, RANKING_LABELS[code])
+        if len(values) != 1 or not agrees(values[0], Decimal(stated)):
+            problems.append(f"{code}: ranked {values}, the seed says {stated}")
+    rows = table_rows(fmt, content)
+    for activity in SEED["public_welfare_2015"]:
+        want = [squeeze(cell) for cell in welfare_row(activity)]
+        found = ([want] * squeeze(text).count("".join(want)) if fmt == "pdf"
+                 else [row for row in rows if row[1:2] == want[1:2]])
+        if found != [want]:
+            problems.append(f"{activity['title']}: {found} is not {want}")
+    return problems
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +243,22 @@ def test_it_builds_shilins_report_in_five_formats_with_the_demo(demo):
 def test_it_finds_every_seed_figure_in_the_reopened_document(demo, fmt):
     text = squeeze(READERS[fmt](demo["files"][fmt]))
     assert [phrase for phrase in seed_phrases() if squeeze(phrase) not in text] == []
+
+
+@pytest.mark.parametrize("fmt", ["odt", "docx", "pdf", "html"])
+def test_it_prints_each_questions_figures_and_each_activity_in_its_own_row(demo, fmt):
+    assert seed_rows_missing(fmt, demo["files"][fmt]) == []
+
+
+def test_it_notices_figures_in_the_wrong_row(demo):
+    """The row check itself: two rows' labels swapped and one activity's date changed are
+    caught although every number is still somewhere in the document."""
+    page = demo["files"]["html"].decode("utf-8")
+    parking, guidance = '<th scope="row">便民停車措施</th>', '<th scope="row">案件申辦指引措施</th>'
+    page = page.replace(parking, "\0").replace(guidance, parking).replace("\0", guidance)
+    page = page.replace("104年2月5日", "104年2月6日")
+    problems = seed_rows_missing("html", page.encode("utf-8"))
+    assert [p.split(":")[0] for p in problems] == ["env_b", "env_c", "捐血"]
 
 
 def test_it_writes_every_seed_figure_into_the_json(demo):
@@ -178,9 +309,10 @@ def test_it_embeds_only_noto_sans_cjk_tc_in_the_pdf(demo):
 
 @pytest.mark.parametrize("fmt", ["odt", "docx"])
 def test_it_converts_the_seed_report_with_libreoffice(demo, fmt):
-    text = squeeze(pdf_text(soffice_to_pdf(demo["files"][fmt], fmt), raw=True))
-    missing = [p for p in seed_phrases() if squeeze(p) not in text]
-    assert missing == []
+    converted = soffice_to_pdf(demo["files"][fmt], fmt)
+    text = squeeze(pdf_text(converted, raw=True))
+    assert [p for p in seed_phrases() if squeeze(p) not in text] == []
+    assert seed_rows_missing("pdf", converted) == []
 
 
 def build_files(folder: Path) -> dict[str, str]:
