@@ -34,6 +34,15 @@ class ReportTemplate(models.Model):
         return self.versions.order_by("-number").first()
 
 
+class TemplateVersionQuerySet(models.QuerySet):
+    """save() refuses a change, and so does a queryset update(), which bypasses save(). Django's
+    deletion collector sets created_by to null through the base manager, not this one, so a
+    user can still be deleted."""
+
+    def update(self, **kwargs):
+        raise Immutable("範本版本儲存後不能修改；請儲存為新版本。")
+
+
 class TemplateVersion(models.Model):
     """One saved text of a template. Editing saves a new version; a build names the version it
     used, so an issued report can be rebuilt exactly."""
@@ -46,6 +55,8 @@ class TemplateVersion(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("儲存時間", auto_now_add=True)
+
+    objects = TemplateVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "報告範本版本"

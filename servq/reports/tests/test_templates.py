@@ -4,6 +4,7 @@ import pytest
 
 from servq.core.periods import Period
 from servq.reports.language import TemplateInvalid
+from servq.reports.models import Immutable, TemplateVersion
 from servq.reports.services import template_problems, template_version_save
 from servq.reports.tests.conftest import Q2
 
@@ -30,6 +31,33 @@ def test_it_refuses_an_unknown_figure_naming_it_with_section_line_and_column(
     assert (error.section, error.position.line, error.position.column) == ("一、組織與人力", line, column)
     assert "org.sectionz" in error.message and "sections" in error.message  # names what exists
     assert office_template.versions.count() == 1
+
+
+def test_it_refuses_an_unknown_format_naming_it_with_section_line_and_column(
+        office_template, office_template_source):
+    source = office_template_source.replace("{{ org.staff|thousands }}",
+                                            "{{ org.staff|thousandz }}")
+    with pytest.raises(TemplateInvalid) as caught:
+        template_version_save(template=office_template, source=source, reference_period=Q2)
+    [error] = caught.value.errors
+    line, column = position_of(source, "{{ org.staff|thousandz }}")
+    assert (error.section, error.position.line, error.position.column) == ("一、組織與人力", line, column)
+    assert "thousandz" in error.message and "thousands" in error.message  # names what exists
+    assert office_template.versions.count() == 1
+
+
+def test_it_never_changes_a_saved_version(office_template, office_template_source):
+    version = office_template.current_version()
+    saved = (version.source, version.note)
+    version.source = office_template_source.replace("機關概況", "機關組織概況")
+    with pytest.raises(Immutable):
+        version.save()
+    with pytest.raises(Immutable):
+        TemplateVersion.objects.filter(pk=version.pk).update(note="改過")
+    with pytest.raises(Immutable):
+        office_template.versions.update(source="")
+    version.refresh_from_db()
+    assert (version.source, version.note) == saved
 
 
 @pytest.mark.parametrize("change, named", [
