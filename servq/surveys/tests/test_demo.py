@@ -1,4 +1,4 @@
-"""`load_demo` is safe to run twice: Shilin's questionnaire responses and tallies stay as they were."""
+"""`load_demo` is safe to run twice: Shilin's questionnaire responses and tallies stay put."""
 
 from io import StringIO
 
