@@ -4,7 +4,7 @@ the command line; a record changed shows in a rebuilt report, never in an issued
 import json
 import threading
 from datetime import timedelta
-from io import StringIO
+from io import BytesIO, StringIO, TextIOWrapper
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -180,6 +180,17 @@ def test_the_command_builds_one_format_to_a_file_and_all_formats_to_a_folder(
     [json_file] = (tmp_path / "all").glob("*.json")
     assert json.loads(json_file.read_text())["agency"]["code"] == "sly"
     assert ReportBuild.objects.filter(status="done").count() == 2
+
+
+def test_it_writes_a_binary_format_to_stdout_as_its_exact_bytes(office_template, agencies):
+    out = TextIOWrapper(BytesIO(), encoding="utf-8")  # like sys.stdout: text over a byte buffer
+    call_command("build_report", agency="sly", period="2015Q2", format="pdf", output="-",
+                 stdout=out, stderr=StringIO())
+    pdf = bytes(ReportFile.objects.get(format="pdf").content)
+    assert pdf.startswith(b"%PDF") and out.buffer.getvalue() == pdf  # never decoded as text
+    with pytest.raises(CommandError, match="--output"):  # a stream of text only: no corrupt file
+        call_command("build_report", agency="sly", period="2015Q2", format="odt", output="-",
+                     stdout=StringIO(), stderr=StringIO())
 
 
 def test_the_command_says_how_to_install_a_missing_template(agencies, tmp_path):

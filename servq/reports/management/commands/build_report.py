@@ -5,7 +5,6 @@ format is built from the agency's report template (--template, default `default`
 as a build; several formats (`odt,pdf` or `all`) need --output to be a directory.
 """
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,6 +20,7 @@ from servq.reports.selectors import build_file_name
 from servq.reports.services import BuildRefused, build_request, build_run
 
 FORMATS = FORMAT_ORDER
+TEXT_FORMATS = {"json", "html"}  # UTF-8 text; the others are binary (zip, PDF)
 
 
 def parse_formats(text: str) -> list[str]:
@@ -84,24 +84,32 @@ class Command(BaseCommand):
             self.stderr.write(f"警示：{check['message']}")
         files = {f.format: bytes(f.content) for f in build.files.all()}
         if len(formats) == 1:
-            self.write(files[formats[0]], output)
+            self.write(files[formats[0]], output, text=formats[0] in TEXT_FORMATS)
             return
         directory = Path(output)
         directory.mkdir(parents=True, exist_ok=True)
         for fmt in formats:
             self.write(files[fmt], str(directory / build_file_name(build, fmt)))
 
-    def write(self, content: bytes, output: str):
+    def write(self, content: bytes, output: str, *, text: bool = True):
         if output == "-":
-            stream = getattr(self.stdout._out, "buffer", None)
-            if stream is None or self.stdout._out is not sys.stdout:
-                self.stdout.write(content.decode("utf-8", errors="replace"), ending="")
-            else:
-                self.stdout.flush()
-                stream.write(content)
-                stream.flush()
+            self.write_stdout(content, text=text)
             return
         path = Path(output)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         self.stderr.write(f"已寫入 {output}")
+
+    def write_stdout(self, content: bytes, *, text: bool):
+        """The bytes as they are to the stream's binary buffer (sys.stdout's, or a TextIOWrapper's
+        a caller passed); a stream without one (StringIO) takes only the UTF-8 text formats, since
+        decoding an ODT, DOCX or PDF would corrupt it."""
+        buffer = getattr(self.stdout, "buffer", None)  # OutputWrapper passes to its stream
+        if buffer is not None:
+            self.stdout.flush()
+            buffer.write(content)
+            buffer.flush()
+        elif text:
+            self.stdout.write(content.decode("utf-8"), ending="")
+        else:
+            raise CommandError("此格式為二進位檔，標準輸出無法寫入位元組；請以 --output 指定檔案")
