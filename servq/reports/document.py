@@ -16,6 +16,7 @@ WIDE_NUMBER_EM, NARROW_NUMBER_EM = 2.5, 1.6  # hanging indents of numbered items
 SHORT_HEADING = 6.0  # a column heading up to this wide stays on one line
 HEADER_LINES = 2  # a longer one may take two
 MIN_TEXT_COLUMN = 4.0  # em
+SHORT_TEXT_COLUMN = 9.0  # em with padding: a text column this narrow keeps its lines whole
 LONGEST_COLUMN = 16.0  # longer texts wrap rather than squeeze the other columns
 CELL_PADDING = 0.7  # in em: both sides of a cell, and bold headings
 TABLE_FONT_PT = 10  # tables span the text width whatever their section's level
@@ -74,8 +75,9 @@ class Table:
 
     def column_widths(self, total_cm: float, font_pt: float = TABLE_FONT_PT) -> list[float]:
         """Each column's width in cm, from its longest text, so that every renderer lays the
-        table out alike: number columns get what their numbers need (they must not wrap), text
-        columns share the rest, wrapping if they must; only when the numbers alone leave too
+        table out alike: number columns get what their numbers need (they must not wrap), and
+        so do short text columns (a date, a partner's name) when a longer text column can wrap
+        instead; the long text columns share the rest. Only when the fixed columns leave too
         little room does every column shrink alike."""
         em = font_pt / 72 * 2.54
         needed = []
@@ -88,13 +90,16 @@ class Table:
             needed.append((longest + CELL_PADDING) * em)
         numeric = [index < len(self.numeric) and self.numeric[index]
                    for index in range(len(needed))]
-        numbers = sum(width for width, is_number in zip(needed, numeric) if is_number)
-        texts = sum(needed) - numbers
-        least_text = MIN_TEXT_COLUMN * em * (len(needed) - sum(numeric))
-        if not texts or numbers > total_cm - least_text:
+        long_texts = [not is_number and width > SHORT_TEXT_COLUMN * em
+                      for width, is_number in zip(needed, numeric)]
+        fixed = [not is_long for is_long in long_texts] if any(long_texts) else numeric
+        fixed_width = sum(width for width, is_fixed in zip(needed, fixed) if is_fixed)
+        flexible = sum(needed) - fixed_width
+        least_flexible = MIN_TEXT_COLUMN * em * (len(needed) - sum(fixed))
+        if not flexible or fixed_width > total_cm - least_flexible:
             return [width * total_cm / sum(needed) for width in needed]
-        return [width if is_number else width * (total_cm - numbers) / texts
-                for width, is_number in zip(needed, numeric)]
+        return [width if is_fixed else width * (total_cm - fixed_width) / flexible
+                for width, is_fixed in zip(needed, fixed)]
 
 
 def runs_text(runs: list[Run]) -> str:

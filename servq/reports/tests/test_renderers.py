@@ -12,6 +12,8 @@ from django.utils.html import strip_tags
 from odfdo import Document as OdfDocument
 
 from servq.core.models import Unit
+from servq.reports.document import (CELL_PADDING, TABLE_FONT_PT, TEXT_WIDTH_CM, Run, Table,
+                                    display_width)
 from servq.reports.figureset import collect_figures
 from servq.reports.jobs import claim, worker_name
 from servq.reports.jsonfigures import figures_to_json
@@ -119,3 +121,20 @@ def test_it_fails_rather_than_skips_when_libreoffice_is_missing(monkeypatch, tmp
     with pytest.raises(pytest.fail.Exception, match="install-system-packages"):
         soffice()
 
+
+def test_it_keeps_a_short_text_column_whole_and_wraps_the_long_one():
+    """The public-welfare table: dates and partners on one line, the long titles wrap (they
+    wrapped 104年1月至6月 and 華山基金會 when all text columns shrank alike)."""
+    def runs(text):
+        return [Run(text)]
+    headings = ("日期", "活動", "合作單位", "服務人次／小時", "捐血人數", "捐血袋數", "捐血量（c.c.）")
+    row = ("104年1月至6月", "第25屆吃飽30寒士暨獨居長輩清寒單媽及社會邊緣人尾牙", "華山基金會",
+           "1,173", "—", "—", "5,000")
+    table = Table(title="公益活動", header=[runs(h) for h in headings], rows=[[runs(c) for c in row]],
+                  numeric=[False, False, False, True, True, True, True])
+    widths = table.column_widths(TEXT_WIDTH_CM)
+    em = TABLE_FONT_PT / 72 * 2.54
+    assert widths[0] >= (display_width(row[0]) + CELL_PADDING) * em
+    assert widths[2] >= (display_width(row[2]) + CELL_PADDING) * em
+    assert widths[1] < (display_width(row[1]) + CELL_PADDING) * em  # the title wraps instead
+    assert abs(sum(widths) - TEXT_WIDTH_CM) < 1e-9
