@@ -233,6 +233,12 @@ class NotProcessedForm(forms.Form):
         return earlier
 
 
+class MarkWhistleblowerForm(forms.Form):
+    reason = forms.CharField(label="改列理由", max_length=500,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="請勿寫入陳情人（檢舉人）的姓名或聯絡方式。")
+
+
 class OfficerForm(forms.Form):
     complained_officer = forms.ModelChoiceField(label="被陳情之執行人員", required=False,
                                                 queryset=StaffMember.objects.none())

@@ -26,13 +26,14 @@ from servq.core.spreadsheets import spreadsheet_text
 
 from . import selectors, services
 from .forms import (
-    AssignForm, AttachForm, CloseForm, ContactForm, ExtendForm, IntakeForm, NotProcessedForm,
-    OfficerForm, ReplyForm, RevealForm, RocDateField, SearchForm, apply_service_errors,
+    AssignForm, AttachForm, CloseForm, ContactForm, ExtendForm, IntakeForm, MarkWhistleblowerForm,
+    NotProcessedForm, OfficerForm, ReplyForm, RevealForm, RocDateField, SearchForm,
+    apply_service_errors,
 )
 from .models import Petition
 from .personal import attachment_download_name, personal_data_for
 from .routing import suggest_assignment
-from .whistleblower import reporter_identity_reveal
+from .whistleblower import petition_mark_whistleblower, reporter_identity_reveal
 
 PAGE_SIZE = 50
 
@@ -179,6 +180,10 @@ ACTIONS = {
                       "已更新被陳情人員。", needs_agency=True),
     "attach": Action(AttachForm, Perm.PETITION_HANDLE, lambda p, d, r: services.petition_attach(
         petition=p, files=list(d["_files"]), actor=r.user), "已上傳附件。"),
+    "whistleblower": Action(MarkWhistleblowerForm, Perm.PETITION_VIEW_WHISTLEBLOWER,
+                            lambda p, d, r: petition_mark_whistleblower(
+                                petition=p, actor=r.user, reason=d["reason"], request=r),
+                            "已改列為公益揭弊檢舉，陳情人身分已移至檢舉人身分資料。"),
 }
 
 

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.views.decorators.debug import sensitive_variables
 
-from servq.core.access import can_reveal_reporter
+from servq.core.access import Perm, can_reveal_reporter, has_perm
 from servq.core.audit import audit_record
 
 from .models import ETHICS_CATEGORY, Category, Channel, Petition, ReporterIdentity
@@ -58,3 +58,31 @@ def reporter_identity_reveal(*, petition: Petition, user, reason: str,
     if identity is None:
         return None
     return ReporterView(identity.name, identity.email, identity.phone, identity.address)
+
+
+@sensitive_variables("reason")
+@transaction.atomic
+def petition_mark_whistleblower(*, petition: Petition, actor, reason: str,
+                                request=None) -> None:
+    """The ethics office makes a petition that came another way a whistleblower report, after
+    receipt: its petitioner moves into ReporterIdentity and off the petition row, its files
+    lose their own names; audited. Copies made before (mail, exports) cannot be called back."""
+    if not has_perm(actor, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency):
+        raise PermissionDenied("只有政風室得將陳情案件改列為公益揭弊檢舉。")
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    if petition.is_whistleblower_report:
+        raise ValidationError("本案已是公益揭弊檢舉。")
+    reason = (reason or "").strip()
+    if len(reason) < MIN_REASON_LENGTH:
+        raise ValidationError({"reason": f"請敘明改列的理由（至少 {MIN_REASON_LENGTH} 個字）。"})
+    reporter_identity_store(petition=petition, name=petition.petitioner_name,
+                            email=petition.petitioner_email, phone=petition.petitioner_phone,
+                            address=petition.petitioner_address)
+    petition.petitioner_name = petition.petitioner_email = ""
+    petition.petitioner_phone = petition.petitioner_address = ""
+    petition.is_whistleblower_report = True
+    petition.save(update_fields=["petitioner_name", "petitioner_email", "petitioner_phone",
+                                 "petitioner_address", "is_whistleblower_report"])
+    petition.attachments.update(original_name="")
+    audit_record(action="petition.whistleblower_mark", actor=actor, request=request,
+                 agency=petition.agency, target=petition, reason=reason)

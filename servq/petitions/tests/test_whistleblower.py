@@ -263,3 +263,35 @@ def test_it_keeps_the_reporter_out_of_the_petition_row_and_its_strings(report):
     assert [s for s in SECRETS if s in json.dumps(row, ensure_ascii=False, default=str)] == []
     identity = ReporterIdentity.objects.get(petition=report)
     assert [s for s in SECRETS if s in str(report) + str(identity) + repr(identity)] == []
+
+
+def test_it_lets_the_ethics_office_mark_a_petition_as_a_report_after_receipt(
+        rules, client, client_for, tmp_path):
+    named = tmp_path / f"{IDENTITY['name']}的陳情書.pdf"
+    named.write_bytes(PDF)
+    with named.open("rb") as upload:
+        _by_staff(client, rules.secretariat, [upload], channel="letter",
+                  category=category("other").pk)
+    petition = Petition.objects.get()
+    assert not petition.is_whistleblower_report
+    assert IDENTITY["name"] in leaks(client_for(rules.secretariat).get(staff_urls(petition)[4]))
+    mark = reverse("petitions:act", kwargs={"agency": "sly", "pk": petition.pk,
+                                            "action": "whistleblower"})
+    reason = {"whistleblower-reason": "內容係檢舉公務員違法收受餽贈"}
+    for who in ["secretariat", "director", "hq_auditor"]:
+        assert client_for(getattr(rules, who)).post(mark, reason).status_code == 403, who
+    assert client_for(rules.ethics).post(mark, reason).status_code == 302
+    petition.refresh_from_db()
+    assert petition.is_whistleblower_report
+    test_it_marks_the_report_and_keeps_the_reporter_apart(petition)
+    event = AuditEvent.objects.get(action="petition.whistleblower_mark")
+    assert (event.actor, event.target_id) == (rules.ethics, str(petition.pk))
+    test_it_never_shows_the_reporter_on_any_page(petition, client_for, rules)
+    test_it_never_finds_a_report_by_its_reporters_name(petition, client_for, rules)
+    revealed = client_for(rules.ethics).post(
+        reverse("petitions:reporter", kwargs={"agency": "sly", "pk": petition.pk}),
+        {"reason": "需通知檢舉人補充事證"})
+    assert IDENTITY["name"] in leaks(revealed)
+    again = client_for(rules.ethics).post(mark, reason)
+    assert again.status_code == 400 and ReporterIdentity.objects.count() == 1
+    assert AuditEvent.objects.filter(action="petition.whistleblower_mark").count() == 1
