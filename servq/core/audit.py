@@ -7,8 +7,12 @@ from .access import Perm, has_perm
 from .models import Agency, AuditEvent
 
 # Actions whose stated reason only holders of a permission may read: why the ethics office
-# looked up a whistleblower can itself point at the whistleblower.
-RESTRICTED_REASONS = {"petition.reporter_reveal": Perm.PETITION_VIEW_WHISTLEBLOWER}
+# looked up a whistleblower, or why it made a petition a whistleblower report, can itself point
+# at the whistleblower.
+RESTRICTED_REASONS = {
+    "petition.reporter_reveal": Perm.PETITION_VIEW_WHISTLEBLOWER,
+    "petition.whistleblower_mark": Perm.PETITION_VIEW_WHISTLEBLOWER,
+}
 
 
 def client_ip(request) -> str | None:

@@ -37,17 +37,19 @@ def test_it_audits_logins_with_the_client_address(cast, client):
     assert failed.detail == {"username": "cast-ethics"} and failed.ip_address == "10.9.9.9"
 
 
-def test_it_shows_a_whistleblower_reveals_reason_to_the_ethics_office_only(cast, client_for):
-    """Others see that the reveal happened, when and by whom; the reason may point at the
-    reporter. Other events' reasons stay visible."""
-    audit_record(action="petition.reporter_reveal", actor=cast.ethics, agency=cast.sly,
+@pytest.mark.parametrize("action", ["petition.reporter_reveal", "petition.whistleblower_mark"])
+def test_it_shows_a_whistleblower_actions_reason_to_the_ethics_office_only(
+        action, cast, client_for):
+    """Others see that the reveal (or the marking as a whistleblower report) happened, when and
+    by whom; the reason may point at the reporter. Other events' reasons stay visible."""
+    audit_record(action=action, actor=cast.ethics, agency=cast.sly,
                  reason="需向檢舉人確認案發時間")
     audit_record(action="petition.deadline_note", actor=cast.secretariat, agency=cast.sly,
                  reason="一般事由照常顯示")
     url = reverse("core:audit-log", kwargs={"agency": "sly"})
     for who, sees in [("ethics", True), ("director", False), ("hq_auditor", False)]:
         page = client_for(getattr(cast, who)).get(url).content.decode()
-        assert "petition.reporter_reveal" in page and "cast-ethics" in page
+        assert action in page and "cast-ethics" in page
         assert ("需向檢舉人確認案發時間" in page) == sees, who
         assert "一般事由照常顯示" in page
 
