@@ -1,7 +1,7 @@
 """Driving Debian's Chromium with Playwright for the browser tests, and running axe-core in it.
 
 Never `playwright install`: the browser is /usr/bin/chromium (scripts/install-system-packages)
-and axe-core comes from npm (`npm ci` in `make setup`, pinned by package-lock.json).
+and axe-core comes from npm (`npm ci` in `make test`, pinned by package-lock.json).
 """
 
 import os
@@ -25,7 +25,7 @@ def chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-packages as root")
     if not AXE_JS.exists():
-        pytest.fail(f"{AXE_JS} is missing: run `make setup` (npm ci installs axe-core)")
+        pytest.fail(f"{AXE_JS} is missing: run `make test` (npm ci installs axe-core)")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.test import Client
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from servq.core.periods import Period
@@ -128,7 +129,7 @@ def test_it_focuses_the_error_summary_under_the_csp(live_server, site, strict_pa
         page.goto(live_server.url + url)
         page.click("main form button[type=submit]")
         page.wait_for_selector("#error-summary")
-        page.wait_for_function("document.activeElement.id === 'error-summary'")
+        expect(page.locator("#error-summary")).to_be_focused()
     page.keyboard.press("Tab")  # the first error's link leads to its field
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "id_name"
@@ -200,7 +201,7 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
     page.context.add_cookies([{"name": "sessionid", "value": staff.cookies["sessionid"].value,
                                "url": live_server.url}])
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
-    page.wait_for_function("document.activeElement.id === 'id_serial'")
+    expect(page.locator("#id_serial")).to_be_focused()
     type_sheet(page, "104-201", "104/05/12", ["5", "4", "", "3"])  # env_b left empty
     page.wait_for_selector(".messages")
     assert page.evaluate("document.activeElement.id") == "id_serial"  # ready for the next sheet
@@ -212,10 +213,10 @@ def test_it_keeps_the_paper_entry_keys_and_focus(live_server, site, cast, strict
     # A wrong key: the error summary takes the focus (a static script, allowed by the CSP).
     type_sheet(page, "104-202", "", ["7"])
     page.wait_for_selector("#error-summary")
-    page.wait_for_function("document.activeElement.id === 'error-summary'")
+    expect(page.locator("#error-summary")).to_be_focused()
     # The same serial again: the focus goes back to the serial box instead.
     page.goto(live_server.url + "/staff/sly/surveys/paper/")
-    page.wait_for_function("document.activeElement.id === 'id_serial'")  # autofocus, not a race
+    expect(page.locator("#id_serial")).to_be_focused()  # autofocus, not a race
     type_sheet(page, "104-201", "", ["5"])
     page.wait_for_selector("#error-summary")
     assert page.evaluate("document.activeElement.id") == "id_serial"
