@@ -11,7 +11,8 @@ from .models import (Collection, CourtesyTest, FacilityInspection, InspectionFin
                      PublicWelfareActivity, StationedStaff, Training, WebLink)
 from .services.collections import collection_delete, collection_save
 from .services.courtesy import courtesy_test_save
-from .services.inspections import facility_inspection_save
+from .selectors.inspections import with_checklist
+from .services.inspections import facility_inspection_save, inspection_finding_save
 from .services.lunch import lunch_duty_save
 from .services.records import record_delete, record_save
 
@@ -47,6 +48,7 @@ class RecordLedger:
     date_field: str | None  # for the year/month filter and the order of the list (newest first)
     agency_path: str = "agency"
     select_related: tuple[str, ...] = ()
+    refine: Callable | None = None  # queryset -> queryset: annotations, prefetches of the list
     save: Callable = record_save
     delete: Callable = record_delete
     description: str = ""
@@ -59,8 +61,18 @@ class RecordLedger:
 
     def queryset(self, agency):
         ordering = (f"-{self.date_lookup}", "-pk") if self.date_field else ("sort_order", "pk")
-        return (self.model.objects.filter(**{self.agency_path: agency})
-                .select_related(*self.select_related).order_by(*ordering))
+        records = (self.model.objects.filter(**{self.agency_path: agency})
+                   .select_related(*self.select_related).order_by(*ordering))
+        return self.refine(records) if self.refine else records
+
+
+def _findings(inspection) -> str:
+    """The defects an inspection found, each with where its repair stands."""
+    def stage(finding):
+        return "已修復" if finding.fixed_on else "已送修" if finding.repair_requested_on else "待送修"
+
+    return "；".join(f"{f.facility.name}：{f.defect}（{stage(f)}）"
+                     for f in inspection.findings.all()) or "無"
 
 
 LEDGERS = [
@@ -113,15 +125,15 @@ LEDGERS = [
         "inspections", "為民服務設施巡查", F.SECRETARIAT, FacilityInspection,
         forms.FacilityInspectionForm, date_field="inspected_on", save=facility_inspection_save,
         columns=(Column("巡查日期", "inspected_on", "date"), Column("巡查人員", "inspector.name"),
-                 Column("職稱", "inspector.title"), Column("檢查設施數", "facilities_checked", "num"),
-                 Column("備註", "note")),
-        select_related=("inspector",),
+                 Column("職稱", "inspector.title"), Column("檢查設施數", "checked_count", "num"),
+                 Column("缺失", _findings), Column("備註", "note")),
+        select_related=("inspector",), refine=with_checklist,
         actions=(("巡查輪值表", "ledgers:inspection-rota"), ("巡查缺失", "inspection-findings")),
         description="行政執行官及行政科室主管每週輪值巡查為民服務設施。"),
     RecordLedger(
         "inspection-findings", "巡查缺失及修繕", F.SECRETARIAT, InspectionFinding,
         forms.InspectionFindingForm, date_field="inspection.inspected_on",
-        agency_path="inspection__agency",
+        agency_path="inspection__agency", save=inspection_finding_save,
         columns=(Column("巡查日期", "inspection.inspected_on", "date"),
                  Column("設施", "facility.name"), Column("缺失情形", "defect"),
                  Column("送修日期", "repair_requested_on", "date"),

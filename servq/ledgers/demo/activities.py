@@ -11,7 +11,8 @@ from servq.core.models import Agency, StaffMember
 from ..linkcheck import LinkOutcome
 from ..models import (Facility, FacilityInspection, InspectionFinding, InspectionRota,
                       PublicWelfareActivity, StationedStaff, Training, TransferringAgency, WebLink)
-from ..services.inspections import facility_inspection_save, inspection_rota_generate
+from ..services.inspections import (facility_inspection_save, inspection_finding_save,
+                                    inspection_rota_generate)
 from ..services.links import link_check_claim, link_check_finish
 from ..services.records import record_save
 from .weblinks import WEB_LINKS
@@ -88,21 +89,24 @@ def _inspections(agency: Agency, actor) -> None:
     first = date(2015, 1, 5)
     inspection_rota_generate(agency=agency, first_week=first, weeks=26, inspectors=inspectors,
                              actor=actor)
-    facilities = {f.name: f for f in Facility.objects.filter(agency=agency)}
+    checklist = list(Facility.objects.filter(agency=agency, is_active=True))
+    facilities = {f.name: f for f in checklist}
     defects = {week: rest for week, *rest in DEFECTS}
     rng = random.Random(7)
     for rota in InspectionRota.objects.filter(agency=agency, week_start__year=2015):
         week = (rota.week_start - first).days // 7
         day = rota.week_start + timedelta(days=rng.randrange(1, 4))  # Tuesday to Thursday
-        inspection = facility_inspection_save(agency=agency, instance=FacilityInspection(),
-                                              actor=actor, data=dict(inspected_on=day,
-                                                                     inspector=rota.inspector))
+        inspection = facility_inspection_save(
+            agency=agency, instance=FacilityInspection(), actor=actor,
+            data=dict(inspected_on=day, inspector=rota.inspector, facilities=checklist))
         if week in defects:
             name, text, request_after, fixed_after = defects[week]
-            InspectionFinding.objects.create(
-                inspection=inspection, facility=facilities[name], defect=text,
-                repair_requested_on=day + timedelta(days=request_after),
-                fixed_on=day + timedelta(days=fixed_after) if fixed_after is not None else None)
+            inspection_finding_save(
+                agency=agency, instance=InspectionFinding(), actor=actor, data=dict(
+                    inspection=inspection, facility=facilities[name], defect=text,
+                    repair_requested_on=day + timedelta(days=request_after),
+                    fixed_on=day + timedelta(days=fixed_after) if fixed_after is not None
+                    else None))
 
 
 def _links(agency: Agency, actor) -> None:

@@ -1,6 +1,7 @@
 """The forms of the simple ledgers (one record, one form)."""
 
 from django import forms
+from django.db.models import Q
 
 from servq.core.models import Agency, StaffMember
 
@@ -8,6 +9,7 @@ from ..models import (Collection, CourtesyItem, CourtesyTest, Facility, Facility
                       InspectionFinding, LunchDuty, PublicWelfareActivity, StationedStaff,
                       Training, WebLink)
 from ..models.collections import SMALL_PAYMENT_LIMIT_NTD
+from ..services.inspections import unchecked_facility_error
 from .base import LedgerForm
 
 
@@ -106,23 +108,48 @@ class PublicWelfareForm(LedgerForm):
 
 
 class FacilityInspectionForm(LedgerForm):
+    facilities = forms.ModelMultipleChoiceField(
+        label="巡查設施", queryset=Facility.objects.none(), widget=forms.CheckboxSelectMultiple,
+        help_text="勾選本次實際檢查的設施；新增時預設全部勾選。",
+        error_messages={"required": "請至少勾選一項巡查的設施。"})
+
     class Meta(LedgerForm.Meta):
         model = FacilityInspection
-        fields = ["inspected_on", "inspector", "note"]
+        fields = ["inspected_on", "inspector", "facilities", "note"]
 
     def limit_choices(self, agency):
         self.fields["inspector"].queryset = _agency_staff(agency)
+        in_use = Q(is_active=True)
+        if self.instance.pk:  # a facility since taken out of use stays on its old inspections
+            in_use |= Q(pk__in=self.instance.facilities.values("pk"))
+        self.fields["facilities"].queryset = Facility.objects.filter(in_use, agency=agency)
+        if not self.instance.pk:
+            self.initial["facilities"] = [f.pk for f in self.fields["facilities"].queryset
+                                          if f.is_active]
 
 
 class InspectionFindingForm(LedgerForm):
     class Meta(LedgerForm.Meta):
         model = InspectionFinding
         fields = ["inspection", "facility", "defect", "repair_requested_on", "fixed_on"]
+        help_texts = {"facility": "只能選該次巡查已勾選的設施。"}
 
     def limit_choices(self, agency):
         self.fields["inspection"].queryset = (FacilityInspection.objects.filter(agency=agency)
                                               .select_related("inspector"))
-        self.fields["facility"].queryset = Facility.objects.filter(agency=agency, is_active=True)
+        in_use = Q(is_active=True)
+        if self.instance.pk:
+            in_use |= Q(pk=self.instance.facility_id)
+        self.fields["facility"].queryset = Facility.objects.filter(in_use, agency=agency)
+
+    def clean(self):
+        data = super().clean()
+        inspection, facility = data.get("inspection"), data.get("facility")
+        if inspection and facility:
+            problem = unchecked_facility_error(inspection, facility)
+            if problem:
+                self.add_error("facility", problem)
+        return data
 
 
 class WebLinkForm(LedgerForm):

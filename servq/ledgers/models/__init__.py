@@ -4,7 +4,8 @@ from .attitude import AttitudeAssessment, AttitudeReview
 from .collections import Collection, CollectionTally
 from .courtesy import CourtesyItem, CourtesyRatingBand, CourtesyScore, CourtesyTest
 from .indicators import Indicator, IndicatorBaseline, IndicatorCategory, IndicatorValue
-from .inspections import Facility, FacilityInspection, InspectionFinding, InspectionRota
+from .inspections import (Facility, FacilityInspection, InspectionChecklistItem, InspectionFinding,
+                          InspectionRota)
 from .links import LinkCheckResult, LinkCheckRun, WebLink
 from .lunch import LunchDuty, LunchDutyRate
 from .outreach import PublicWelfareActivity, Training
@@ -13,7 +14,8 @@ from .staffing import StationedStaff, TransferringAgency
 __all__ = [
     "AttitudeAssessment", "AttitudeReview", "Collection", "CollectionTally", "CourtesyItem",
     "CourtesyRatingBand", "CourtesyScore", "CourtesyTest", "Facility", "FacilityInspection",
-    "Indicator", "IndicatorBaseline", "IndicatorCategory", "IndicatorValue", "InspectionFinding",
-    "InspectionRota", "LinkCheckResult", "LinkCheckRun", "LunchDuty", "LunchDutyRate",
+    "Indicator", "IndicatorBaseline", "IndicatorCategory", "IndicatorValue",
+    "InspectionChecklistItem", "InspectionFinding", "InspectionRota", "LinkCheckResult",
+    "LinkCheckRun", "LunchDuty", "LunchDutyRate",
     "PublicWelfareActivity", "StationedStaff", "Training", "TransferringAgency", "WebLink",
 ]

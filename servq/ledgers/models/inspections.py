@@ -52,7 +52,9 @@ class FacilityInspection(models.Model):
     inspected_on = models.DateField("巡查日期")
     inspector = models.ForeignKey(StaffMember, verbose_name="巡查人員", on_delete=models.PROTECT,
                                   related_name="+")
-    facilities_checked = models.PositiveSmallIntegerField("檢查設施數", default=0)
+    # The checklist as it was ticked; the number checked is counted, never stored.
+    facilities = models.ManyToManyField(Facility, verbose_name="巡查設施", blank=True,
+                                        through="InspectionChecklistItem", related_name="+")
     note = models.CharField("備註", max_length=300, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
@@ -64,6 +66,20 @@ class FacilityInspection(models.Model):
 
     def __str__(self):
         return f"{roc_date_short(self.inspected_on)} {self.inspector.name}"
+
+
+class InspectionChecklistItem(models.Model):
+    """A facility ticked on an inspection's checklist. A facility once inspected is kept (made
+    inactive, not deleted), so past inspections keep what they checked."""
+
+    inspection = models.ForeignKey(FacilityInspection, on_delete=models.CASCADE, related_name="+")
+    facility = models.ForeignKey(Facility, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "巡查檢查項目"
+        verbose_name_plural = "巡查檢查項目"
+        constraints = [models.UniqueConstraint(fields=["inspection", "facility"],
+                                               name="checklist_item_once")]
 
 
 class InspectionFinding(models.Model):
