@@ -104,7 +104,6 @@ def database_from_url(url: str) -> dict:
             name = BASE_DIR / name
             name.parent.mkdir(parents=True, exist_ok=True)
         config["NAME"] = str(name)
-        config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
             # WAL lets readers work while one writer writes; IMMEDIATE takes the write lock
             # at BEGIN so two writers queue instead of failing with "database is locked".

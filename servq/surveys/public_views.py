@@ -16,7 +16,7 @@ from .forms import PublicQuestionnaireForm
 from .kiosk import kiosk_device_for
 from .models import Channel
 from .services import survey_response_submit
-from .structure import PUBLIC_CACHE_SECONDS, questionnaire_in_effect, structure_for_public
+from .structure import PUBLIC_CACHE_SECONDS, public_questionnaire, structure_for_public
 
 MENU_KEY = "surveys.questionnaire"  # the portal menu entry (servq/portal/search_pages.py)
 # Floods would skew the quarter's official figures: a citizen sends one sheet; a counter
@@ -35,7 +35,7 @@ def questionnaire_kiosk(request, agency):
 
 def _questionnaire(request, agency, *, kiosk: bool):
     agency = public_agency(agency)
-    questionnaire = questionnaire_in_effect(agency, timezone.localdate())
+    questionnaire = public_questionnaire(agency, timezone.localdate())
     if questionnaire is None:
         return render_site(request, agency, "surveys/public/unavailable.html",
                            {"current": MENU_KEY})
