@@ -281,6 +281,13 @@ def can_reveal_reporter(user, petition) -> bool:
         user, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency)
 
 
+def can_read_reporter_exchanges(user, petition) -> bool:
+    """What staff told or wrote to the petitioner (contact and reply notes) can name a
+    whistleblower: on a whistleblower report, the ethics office only."""
+    return not petition.is_whistleblower_report or has_perm(
+        user, Perm.PETITION_VIEW_WHISTLEBLOWER, petition.agency)
+
+
 def can_open_attachments(user, petition) -> bool:
     """A petition's files are personal data (the citizen's files, the signed oral record, reply
     letters): readers of personal data only; a whistleblower report's, the ethics office only."""

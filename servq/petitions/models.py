@@ -332,6 +332,10 @@ class PetitionEvent(models.Model):
         CLOSED = "closed", "結案"
         NOT_PROCESSED = "not_processed", "存查不予處理"
 
+    # What staff said or wrote to the petitioner, or why the deadline moved: on a whistleblower
+    # report these notes can name the reporter (access.can_read_reporter_exchanges).
+    REPORTER_EXCHANGES = frozenset({Kind.CONTACTED, Kind.REPLIED, Kind.EXTENDED})
+
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("事件", max_length=20, choices=Kind.choices)
     happened_on = models.DateField("日期")

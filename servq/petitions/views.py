@@ -30,7 +30,7 @@ from .forms import (
     NotProcessedForm, OfficerForm, ReplyForm, RevealForm, RocDateField, SearchForm,
     apply_service_errors,
 )
-from .models import Petition
+from .models import Petition, PetitionEvent
 from .personal import attachment_download_name, personal_data_for
 from .routing import suggest_assignment
 from .whistleblower import petition_mark_whistleblower, reporter_identity_reveal
@@ -209,6 +209,8 @@ def _detail_context(request, petition: Petition, bound: dict | None = None) -> d
         "petitioner": personal.petitioner, "attachments": personal.attachments,
         "attachments_open": personal.attachments_open,
         "timeline": selectors.petition_timeline(petition),
+        "exchanges_open": access.can_read_reporter_exchanges(user, petition),
+        "reporter_exchanges": PetitionEvent.REPORTER_EXCHANGES,
         "reminders": petition.reminders.all(),
         "forms": forms_, "suggestion": suggestion, "reveal_allowed": reveal_allowed,
         "has_timely_call": selectors.has_timely_call(petition),

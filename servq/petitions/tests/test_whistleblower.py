@@ -13,6 +13,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -295,3 +296,27 @@ def test_it_lets_the_ethics_office_mark_a_petition_as_a_report_after_receipt(
     again = client_for(rules.ethics).post(mark, reason)
     assert again.status_code == 400 and ReporterIdentity.objects.count() == 1
     assert AuditEvent.objects.filter(action="petition.whistleblower_mark").count() == 1
+
+
+def test_it_keeps_notes_to_the_reporter_for_the_ethics_office_once_marked(
+        rules, client, client_for):
+    """A contact note written before the marking names the petitioner; once the petition is a
+    whistleblower report only the ethics office reads such notes (the rest of the timeline
+    stays)."""
+    _by_staff(client, rules.secretariat, [SimpleUploadedFile("letter.pdf", PDF)],
+              channel="letter", category=category("other").pk)
+    petition = Petition.objects.get()
+    petition_record_contact(petition=petition, method="phone", actor=rules.secretariat,
+                            summary=f"電話告知{IDENTITY['name']}先生已受理")
+    detail = reverse("petitions:detail", kwargs={"agency": "sly", "pk": petition.pk})
+    assert IDENTITY["name"] in leaks(client_for(rules.director).get(detail))  # not yet a report
+    client_for(rules.ethics).post(
+        reverse("petitions:act", kwargs={"agency": "sly", "pk": petition.pk,
+                                         "action": "whistleblower"}),
+        {"whistleblower-reason": "內容係檢舉公務員違法收受餽贈"})
+    for who in PEOPLE:
+        page = client_for(getattr(rules, who)).get(detail)
+        if page.status_code != 200:
+            continue
+        assert "聯繫陳情人" in page.content.decode(), who  # the event itself is still listed
+        assert (IDENTITY["name"] in leaks(page)) == (who == "ethics"), who
