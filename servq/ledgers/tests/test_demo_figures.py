@@ -1,4 +1,4 @@
-"""The demo's records give the seed report's figures (facts copied into seed_facts.json).
+"""The demo's records give the seed report's figures (servq/core/tests/seed_figures.json).
 
 Every code of the seed's figures_year_to_date is checked: the ledgers' own in the report's
 `ledgers` object, the others where they are computed (OTHER_OBJECTS), none silently dropped.
@@ -7,14 +7,14 @@ Every code of the seed's figures_year_to_date is checked: the ledgers' own in th
 import json
 from decimal import Decimal
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-FACTS = json.loads((Path(__file__).parent / "seed_facts.json").read_text(encoding="utf-8"))
+from servq.core.tests.seed import SEED_FIGURES
+
+FACTS = json.loads(SEED_FIGURES.read_text(encoding="utf-8"))
 SEED = {fact["code"]: fact for fact in FACTS["figures_year_to_date"]}
-SHARED_FACTS = Path(__file__).resolve().parents[4] / "shared" / "seed-figures.json"
 
 # Seed codes that are not ledgers: the report object and key that gives each (year to date).
 OTHER_OBJECTS = {
@@ -52,14 +52,6 @@ def report(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="module")
 def ledgers(report):
     return report["ledgers"]
-
-
-def test_it_keeps_a_full_copy_of_the_shared_seed_facts():
-    if not SHARED_FACTS.exists():
-        pytest.skip(f"{SHARED_FACTS} is outside this checkout")
-    shared = json.loads(SHARED_FACTS.read_text(encoding="utf-8"))
-    for key in ("figures_year_to_date", "public_welfare_2015", "trainings_2015H1"):
-        assert FACTS[key] == shared[key], key
 
 
 def test_it_accounts_for_every_seed_code(ledgers):

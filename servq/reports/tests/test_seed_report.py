@@ -1,5 +1,5 @@
 """Shilin's 2015Q2 report from the demo records, as `make demo` builds it: every figure of the
-seed report (seed_figures.json, a copy of the project's seed facts) is found again in each
+seed report (servq/core/tests/seed_figures.json, the seed's facts) is found again in each
 built document, reopened as a reader's software opens it; the seed's self-contradictions come
 out as the data give them; LibreOffice converts the ODT and the DOCX; a record entered through
 its service shows in the rebuilt documents."""
@@ -20,6 +20,7 @@ from django.test import override_settings
 from django.utils.html import strip_tags
 
 from servq.core.numbers import percent
+from servq.core.tests.seed import SEED_FIGURES
 from servq.ledgers.models import Collection
 from servq.ledgers.services.collections import collection_save
 from servq.reports.defaults import install_default_templates
@@ -33,7 +34,7 @@ from servq.reports.tests.documents import (docx_tables, docx_text, html_tables, 
 # database named by DATABASE_URL.
 pytestmark = pytest.mark.django_db
 
-SEED = json.loads((Path(__file__).with_name("seed_figures.json")).read_text(encoding="utf-8"),
+SEED = json.loads(SEED_FIGURES.read_text(encoding="utf-8"),
                   parse_float=Decimal)
 FACTS = {fact["code"]: fact for fact in SEED["figures_year_to_date"]}
 SURVEY = SEED["survey_2015Q2"]
