@@ -3,8 +3,9 @@
 Top-level values are year to date at the period's end (累計至N月底); the quarter's own
 values (to the period's end) sit under `quarter`. Every key is present without data.
 
-`web_updates` is the portal's count of news published unless an indicator of that code is
-defined (an agency whose website is elsewhere enters its updates in the indicator grid).
+`web_updates` is the portal's count of news published, plus the values of an indicator of that
+code where one is defined (an agency whose website is elsewhere enters its updates in the
+indicator grid; each agency uses one of the two, so the sum is right for each and for the HQ).
 """
 
 from servq.reports.registry import ReportScope, provider
@@ -42,6 +43,12 @@ def ledger_figures(scope: ReportScope) -> dict:
         "public_welfare_totals": public_welfare_totals(agency_ids=ids, windows=windows),
         "facility_inspections": inspection_figure(agency_ids=ids, windows=windows),
     }
-    if "web_updates" not in figures:
-        figures["web_updates"] = web_updates_figure(agency_ids=ids, windows=windows)
+    portal = web_updates_figure(agency_ids=ids, windows=windows)
+    if "web_updates" in figures:
+        entered = figures["web_updates"]
+        entered["value"] += portal["value"]
+        for span in ("quarter", "month"):
+            entered[span]["value"] += portal[span]["value"]
+    else:
+        figures["web_updates"] = portal
     return figures

@@ -1,8 +1,9 @@
 """Website news updates (網站最新消息更新) as a ledger figure.
 
 The count is the portal's: each news item published on servq's public site is one update, so
-nobody types it twice. An agency whose website is not servq's portal defines a `web_updates`
-indicator in the admin instead; its figure then takes this key (figures.py).
+nobody types it twice. For agencies whose website is not servq's portal, a `web_updates`
+indicator defined in the admin carries their monthly counts; its figure then takes this key
+with the portal's count added (figures.py).
 """
 
 from collections.abc import Iterable

@@ -26,11 +26,19 @@ def test_it_counts_the_news_published_on_the_portal(cast, figures):
 
 
 def test_it_takes_an_indicator_of_that_code_for_a_website_kept_elsewhere(cast, figures):
+    """Taipei keeps its site elsewhere and enters its updates; Shilin's portal news still count
+    for Shilin, and the HQ's figure is the sum of both."""
     news(cast.sly, date(2015, 4, 1))
+    news(cast.sly, date(2015, 6, 2))
     updates = Indicator.objects.create(code="web_updates", name="網站最新消息更新", unit="次",
                                        office="statistics")
     updates.full_clean()  # the code is free for such an indicator
-    indicator_values_save(indicator=updates, agency=cast.sly,
-                          values={(date(2015, 2, 1), None): 4, (date(2015, 5, 1), None): 6})
-    figure = figures(cast.sly, "2015Q2")["web_updates"]
-    assert (figure["value"], figure["quarter"]["value"], figure["name"]) == (10, 6, "網站最新消息更新")
+    indicator_values_save(indicator=updates, agency=cast.tpy,
+                          values={(date(2015, 2, 1), None): 4, (date(2015, 6, 1), None): 6})
+    taipei = figures(cast.tpy, "2015Q2")["web_updates"]
+    assert (taipei["value"], taipei["quarter"]["value"], taipei["month"]["value"],
+            taipei["name"]) == (10, 6, 6, "網站最新消息更新")
+    shilin = figures(cast.sly, "2015Q2")["web_updates"]
+    assert (shilin["value"], shilin["quarter"]["value"], shilin["month"]["value"]) == (2, 2, 1)
+    both = figures(cast.aee, "2015Q2", consolidated=True)["web_updates"]
+    assert (both["value"], both["quarter"]["value"], both["month"]["value"]) == (12, 8, 7)
