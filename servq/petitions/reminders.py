@@ -9,6 +9,7 @@ new reminders.
 """
 
 import logging
+import smtplib
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -66,11 +67,14 @@ def send_reminders(*, on: date | None = None, connection=None) -> ReminderRun:
         claimed += 1
         try:
             recipients = mail.send_reminder(petition, kind=kind, connection=connection)
-        except Exception as error:  # the mail server is the outside world: any failure
+        except (smtplib.SMTPException, OSError) as error:  # the mail server: try next run
             # Without addresses in the log (SMTP errors name them).
             logger.warning("%s reminder for petition %s failed: %s", kind, petition.number,
                            type(error).__name__)
             recipients = None
+        except BaseException:  # our own fault: give the claim back and stop loudly
+            reminder.delete()
+            raise
         else:
             if not recipients:
                 logger.warning("%s reminder for petition %s has no recipient with an address",

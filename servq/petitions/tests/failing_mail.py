@@ -21,3 +21,10 @@ class RefusingOneRecipientBackend(LocmemBackend):
             if REFUSED_ADDRESS in message.recipients():
                 raise SMTPRecipientsRefused({REFUSED_ADDRESS: (550, b"mailbox unavailable")})
         return super().send_messages(messages)
+
+
+class BrokenBackend(BaseEmailBackend):
+    """Not the mail server failing but a bug on our side (a bad setting, a template error)."""
+
+    def send_messages(self, email_messages):
+        raise TypeError("a bug, not the mail server")

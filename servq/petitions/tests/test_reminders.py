@@ -58,6 +58,13 @@ def test_it_gives_the_claim_back_when_mail_fails(assigned, settings):
     assert not PetitionReminder.objects.exists()
 
 
+def test_it_stops_loudly_on_a_failure_that_is_not_the_mail_servers(assigned, settings):
+    settings.EMAIL_BACKEND = "servq.petitions.tests.failing_mail.BrokenBackend"
+    with pytest.raises(TypeError):
+        send_reminders(on=assigned.due_on + timedelta(days=1))
+    assert not PetitionReminder.objects.exists()  # claim given back: tried again once fixed
+
+
 def test_it_sends_the_others_when_one_mail_fails_and_retries_it_next_run(
         assigned, make_petition, rules, settings, caplog):
     other = make_petition(category_code="case", received_on=assigned.received_on)
