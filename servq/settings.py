@@ -164,6 +164,8 @@ SERVQ_SITE_URL = os.environ.get("SERVQ_SITE_URL", "")
 # Largest attachment a petition may carry (PDF/JPG/PNG).
 SERVQ_PETITION_ATTACHMENT_MAX_BYTES = int(
     os.environ.get("SERVQ_PETITION_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024))
+# Questionnaire imports write valid rows this many at a time (memory per chunk, not a limit).
+SERVQ_SURVEY_IMPORT_CHUNK_ROWS = 5000
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

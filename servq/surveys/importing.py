@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -31,7 +32,6 @@ from .tally import month_of, tally_add
 
 KIND = "survey_responses"
 BASE_COLUMNS = ["submitted_on", "channel"]
-CHUNK_ROWS = 5000
 MAX_PROBLEMS = 1000
 CHANNELS = "、".join(f"{value}（{label}）" for value, label in Channel.choices)
 
@@ -214,6 +214,7 @@ class _Writer:
         self.answer_counts: Counter = Counter()  # (month, question id, option)
         self.respondent_counts: Counter = Counter()  # (month, channel)
         self.responses = self.answers = 0
+        self.chunk_rows = settings.SERVQ_SURVEY_IMPORT_CHUNK_ROWS
 
     def add(self, row: _Row | None) -> None:
         if row is not None and not self.reader.problems:
@@ -225,7 +226,7 @@ class _Writer:
             self.answer_counts.update(answered)
             self.responses += 1
             self.answers += len(answered)
-        if len(self.pending) >= CHUNK_ROWS or len(self.reader.unchecked_serials) >= CHUNK_ROWS:
+        if max(len(self.pending), len(self.reader.unchecked_serials)) >= self.chunk_rows:
             self.flush()
 
     def flush(self) -> None:

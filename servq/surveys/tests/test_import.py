@@ -226,9 +226,9 @@ def response_writes(queries) -> int:
 
 
 @pytest.fixture
-def two_row_chunks(monkeypatch):
+def two_row_chunks(settings):
     """Chunks of 2 rows instead of 5,000, so a small file is written in several chunks."""
-    monkeypatch.setattr("servq.surveys.importing.CHUNK_ROWS", 2)
+    settings.SERVQ_SURVEY_IMPORT_CHUNK_ROWS = 2
 
 
 def test_it_writes_a_file_in_several_chunks(agencies, header, row, write_csv, two_row_chunks):
