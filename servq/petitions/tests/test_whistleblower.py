@@ -154,6 +154,10 @@ def admin_urls(petition) -> list[str]:
 
 
 def test_it_marks_the_report_and_keeps_the_reporter_apart(report):
+    assert_reporter_kept_apart(report)
+
+
+def assert_reporter_kept_apart(report):
     assert report.is_whistleblower_report
     stored = ReporterIdentity.objects.get(petition=report)
     assert (stored.name, stored.email, stored.address) == (
@@ -164,6 +168,10 @@ def test_it_marks_the_report_and_keeps_the_reporter_apart(report):
 
 
 def test_it_never_shows_the_reporter_on_any_page(report, client_for, rules):
+    assert_no_page_shows_the_reporter(report, client_for, rules)
+
+
+def assert_no_page_shows_the_reporter(report, client_for, rules):
     for who in PEOPLE + [None]:
         client = client_for(getattr(rules, who) if who else None)
         for address in staff_urls(report) + admin_urls(report):
@@ -172,6 +180,10 @@ def test_it_never_shows_the_reporter_on_any_page(report, client_for, rules):
 
 
 def test_it_never_finds_a_report_by_its_reporters_name(report, client_for, rules):
+    assert_not_found_by_the_reporters_name(client_for, rules)
+
+
+def assert_not_found_by_the_reporters_name(client_for, rules):
     """Searching by the reporter's name answers exactly as searching by nobody's name."""
     for who in PEOPLE:
         client = client_for(getattr(rules, who))
@@ -284,11 +296,11 @@ def test_it_lets_the_ethics_office_mark_a_petition_as_a_report_after_receipt(
     assert client_for(rules.ethics).post(mark, reason).status_code == 302
     petition.refresh_from_db()
     assert petition.is_whistleblower_report
-    test_it_marks_the_report_and_keeps_the_reporter_apart(petition)
+    assert_reporter_kept_apart(petition)
     event = AuditEvent.objects.get(action="petition.whistleblower_mark")
     assert (event.actor, event.target_id) == (rules.ethics, str(petition.pk))
-    test_it_never_shows_the_reporter_on_any_page(petition, client_for, rules)
-    test_it_never_finds_a_report_by_its_reporters_name(petition, client_for, rules)
+    assert_no_page_shows_the_reporter(petition, client_for, rules)
+    assert_not_found_by_the_reporters_name(client_for, rules)
     revealed = client_for(rules.ethics).post(
         reverse("petitions:reporter", kwargs={"agency": "sly", "pk": petition.pk}),
         {"reason": "需通知檢舉人補充事證"})
