@@ -11,6 +11,8 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from servq.core.calendar_import import calendar_import
 from servq.core.demo import CALENDAR_2015, ensure_agencies
@@ -82,3 +84,22 @@ def client_for(client):
 def office_calendar_2015(db):
     """The national office calendar of 2015 (holidays and make-up workdays), as the demo loads it."""
     return calendar_import(table=open_table(CALENDAR_2015))
+
+
+@pytest.fixture
+def admin_client(cast, client):
+    """The client logged in as the cast's system administrator, made a Django superuser (it
+    replaces pytest-django's admin_client, whose user belongs to no agency)."""
+    get_user_model().objects.filter(pk=cast.sysadmin.pk).update(is_staff=True,
+                                                                is_superuser=True)
+    client.force_login(cast.sysadmin)
+    return client
+
+
+@pytest.fixture
+def latest_schema_afterwards(transactional_db):
+    """For migration tests: migrating back leaves the schema behind; the rest of the suite
+    needs every migration."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -1,21 +1,11 @@
 """Roles granted in the Django admin: every grant, change and withdrawal leaves an audit
 record, and nobody, a superuser included, grants or changes a role of their own."""
 
-import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from servq.core.memberships import SELF_GRANT
 from servq.core.models import AuditEvent, Membership, Unit
 from servq.core.roles import Role
-
-
-@pytest.fixture
-def admin_client(cast, client):
-    get_user_model().objects.filter(pk=cast.sysadmin.pk).update(is_staff=True,
-                                                                is_superuser=True)
-    client.force_login(cast.sysadmin)
-    return client
 
 
 def grant(client, user, cast, role=Role.ETHICS):

@@ -129,14 +129,6 @@ BEFORE = [("ledgers", "0002_reference_data")]
 AFTER = [("ledgers", "0003_inspection_checklist")]
 
 
-@pytest.fixture
-def latest_schema_afterwards(transactional_db):
-    """Migrating back leaves the schema behind; the rest of the suite needs every migration."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_it_gives_old_inspections_the_checklist_their_count_stood_for(latest_schema_afterwards,
                                                                       cast, officer):

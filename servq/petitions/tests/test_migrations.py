@@ -11,14 +11,6 @@ BEFORE = [("petitions", "0002_default_categories")]
 AFTER = [("petitions", "0003_whistleblower_reports_receipt_retries")]
 
 
-@pytest.fixture
-def latest_schema_afterwards(transactional_db):
-    """Migrating back leaves the schema behind; the rest of the suite needs every migration."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
 def test_it_moves_reporters_left_on_ethics_reports_apart(latest_schema_afterwards, rules):
     executor = MigrationExecutor(connection)

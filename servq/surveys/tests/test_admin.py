@@ -5,7 +5,6 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -52,14 +51,6 @@ def form_fields(client, url) -> dict:
     parser = _FormFields()
     parser.feed(page.content.decode())
     return parser.data
-
-
-@pytest.fixture
-def admin_client(cast, client):
-    get_user_model().objects.filter(pk=cast.sysadmin.pk).update(is_staff=True,
-                                                                is_superuser=True)
-    client.force_login(cast.sysadmin)
-    return client
 
 
 @pytest.fixture
